@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+
+// One runner for every package. Projects that need special set-up (API decorators, browser tests) add their own
+// entries under `test.projects`.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "core",
+          include: ["packages/core/src/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "pipeline",
+          include: ["packages/pipeline/src/**/*.test.ts", "packages/db/src/**/*.test.ts", "tests/pipeline/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
