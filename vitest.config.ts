@@ -20,6 +20,17 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // The GraphQL API. `graphql` must resolve to one module (the CommonJS build that type-graphql and Apollo load),
+        // else "Cannot use GraphQLSchema from another module or realm".
+        resolve: { alias: { graphql: "graphql/index.js" } },
+        test: {
+          name: "api",
+          include: ["packages/api/src/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -10,17 +10,19 @@ export interface ColumnSpec {
   headerVi: string;
   required: boolean;
   description: string;
+  /** Other headers seen in real files for this column (matched like headerVi: case, diacritics, spacing ignored). */
+  aliases?: readonly string[];
 }
 
 export const BASE_COLUMNS: readonly ColumnSpec[] = [
-  { key: "household_id", headerVi: "Mã hộ", required: true, description: "Household id in the commune's list (stored only as a keyed hash)" },
-  { key: "village_code", headerVi: "Mã thôn", required: true, description: "Village code, e.g. 01990-03" },
-  { key: "area", headerVi: "Khu vực", required: true, description: "nông thôn (rural) or thành thị (urban)" },
-  { key: "size", headerVi: "Số nhân khẩu", required: true, description: "Household members, 1–50" },
-  { key: "income_per_person_month", headerVi: "Thu nhập bình quân (đồng/người/tháng)", required: false, description: "VND per person per month" },
-  { key: "a_score", headerVi: "Điểm A", required: false, description: "Official A score, when income is not given" },
-  { key: "review_category", headerVi: "Phân loại", required: true, description: "Review category (see REVIEW_CATEGORIES)" },
-  { key: "ethnic_minority", headerVi: "Dân tộc thiểu số", required: true, description: "1/có if an ethnic-minority household, else 0/không" },
+  { key: "household_id", headerVi: "Mã hộ", required: true, aliases: ["Mã số hộ", "Mã hộ gia đình"], description: "Household id in the commune's list (stored only as a keyed hash)" },
+  { key: "village_code", headerVi: "Mã thôn", required: true, aliases: ["Mã thôn/bản", "Mã thôn, bản, tổ dân phố"], description: "Village code, e.g. 01990-03" },
+  { key: "area", headerVi: "Khu vực", required: true, aliases: ["Thành thị/Nông thôn", "Khu vực (thành thị/nông thôn)"], description: "nông thôn (rural) or thành thị (urban)" },
+  { key: "size", headerVi: "Số nhân khẩu", required: true, aliases: ["Nhân khẩu", "Số khẩu", "Số thành viên"], description: "Household members, 1–50" },
+  { key: "income_per_person_month", headerVi: "Thu nhập bình quân (đồng/người/tháng)", required: false, aliases: ["Thu nhập bình quân", "Thu nhập bình quân đầu người", "Thu nhập (đồng/người/tháng)"], description: "VND per person per month" },
+  { key: "a_score", headerVi: "Điểm A", required: false, aliases: ["Tổng điểm A"], description: "Official A score, when income is not given" },
+  { key: "review_category", headerVi: "Phân loại", required: true, aliases: ["Phân loại hộ", "Kết quả rà soát"], description: "Review category (see REVIEW_CATEGORIES)" },
+  { key: "ethnic_minority", headerVi: "Dân tộc thiểu số", required: true, aliases: ["DTTS", "Hộ dân tộc thiểu số"], description: "1/có if an ethnic-minority household, else 0/không" },
 ];
 
 /** One 0/1 column per indicator of the catalogue; a standard uses its subset, the others may be blank. */
@@ -28,6 +30,7 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec[] = INDICATORS.map((i) => ({
   key: `lacks_${i.code.toLowerCase()}`,
   headerVi: `Thiếu hụt: ${i.labelVi}`,
   required: false,
+  aliases: [i.labelVi, i.code],
   description: `1 if the household lacks "${i.labelEn}"`,
 }));
 

@@ -39,6 +39,15 @@ CREATE TABLE "UnitChange" (
 );
 
 -- CreateTable
+CREATE TABLE "SourceCitation" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "unitCode" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "note" TEXT
+);
+
+-- CreateTable
 CREATE TABLE "Source" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "title" TEXT NOT NULL,
@@ -73,6 +82,8 @@ CREATE TABLE "ImportBatch" (
     "sha256" TEXT NOT NULL,
     "year" INTEGER,
     "rows" INTEGER NOT NULL,
+    "synthetic" BOOLEAN NOT NULL DEFAULT false,
+    "sourceId" TEXT,
     "summary" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
@@ -179,6 +190,9 @@ CREATE INDEX "UnitChange_toCode_idx" ON "UnitChange"("toCode");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "UnitChange_fromCode_toCode_effectiveDate_key" ON "UnitChange"("fromCode", "toCode", "effectiveDate");
+
+-- CreateIndex
+CREATE INDEX "SourceCitation_unitCode_year_idx" ON "SourceCitation"("unitCode", "year");
 
 -- CreateIndex
 CREATE INDEX "HouseholdRecord_year_villageCode_idx" ON "HouseholdRecord"("year", "villageCode");

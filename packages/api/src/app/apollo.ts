@@ -1,0 +1,43 @@
+/** Apollo Server set-up: schema, limits, APQ, error formatting. Why separate: create-app wires HTTP, this wires GraphQL. */
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Logger } from "pino";
+import { ErrorCode, LIMIT_CODES } from "../common/errors.js";
+import type { ApiContext } from "../context.js";
+import { buildApiSchema } from "../schema/build-schema.js";
+import { aliasLimit, costLimitPlugin, depthLimit, type QueryLimits } from "../schema/limits.js";
+
+/** Restores our limit codes (Apollo labels every validation error GRAPHQL_VALIDATION_FAILED) and hides internals. */
+export function formatError(development: boolean, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const inner = original instanceof GraphQLError && original.originalError instanceof GraphQLError ? original.originalError : undefined;
+    const code = inner?.extensions.code;
+    if (typeof code === "string" && LIMIT_CODES.has(code)) return { ...formatted, extensions: { ...formatted.extensions, code } };
+    if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      logger.error({ err: original }, "internal error in a GraphQL request");
+      if (!development) return { message: "Internal server error", path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+    return formatted;
+  };
+}
+
+export async function createApollo(opts: { limits: QueryLimits; development: boolean; logger: Logger; plugins?: ApolloServerPlugin<ApiContext>[] }) {
+  const apollo = new ApolloServer<ApiContext>({
+    schema: await buildApiSchema(),
+    csrfPrevention: false, // no cookies or credentials anywhere: CORS is open and GET must work from a plain link or curl
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    status400ForVariableCoercionErrors: true,
+    includeStacktraceInErrorResponses: opts.development,
+    persistedQueries: { ttl: null },
+    validationRules: [depthLimit(opts.limits.maxDepth), aliasLimit(opts.limits.maxAliases)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(opts.limits.maxCost), ...(opts.plugins ?? [])],
+    formatError: formatError(opts.development, opts.logger),
+    stopOnTerminationSignals: false,
+  });
+  await apollo.start();
+  return apollo;
+}

@@ -1,0 +1,128 @@
+/**
+ * /graphql over HTTP (GET and POST, GraphQL-over-HTTP spec via Apollo's integration API): body limit, language,
+ * response cache with strong release-bound ETags and 304s, per-request timeout, CORS. Why our own node:http glue:
+ * a cached GET must be answered at near bare-server speed, before Apollo parses anything.
+ */
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from "@apollo/server";
+import type { Logger } from "pino";
+import { ErrorCode } from "../common/errors.js";
+import { negotiateLang } from "../common/lang.js";
+import { createContext, type ApiContext } from "../context.js";
+import type { ReleaseRegistry } from "../release/release.service.js";
+import type { ApiStore } from "../store/public-store.js";
+import { PayloadTooLargeError, readBody } from "./body.js";
+import { acceptedEncoding, CORS_HEADERS, etagMatches, preflight, sendGraphQLError } from "./respond.js";
+import type { CachedResponse, ResponseCache } from "./response-cache.js";
+
+export interface GraphQLRouteDeps {
+  apollo: ApolloServer<ApiContext>;
+  store: ApiStore;
+  releases: ReleaseRegistry;
+  cache: ResponseCache;
+  logger: Logger;
+  maxBodyBytes: number;
+  timeoutMs: number;
+  explorer: (res: ServerResponse) => void;
+}
+
+const GET_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
+const VARY = "accept, accept-language, accept-encoding";
+
+function errorMediaType(req: IncomingMessage): string {
+  return String(req.headers.accept ?? "").includes("application/graphql-response+json")
+    ? "application/graphql-response+json; charset=utf-8"
+    : "application/json; charset=utf-8";
+}
+
+function send(req: IncomingMessage, res: ServerResponse, cache: ResponseCache, entry: CachedResponse, hit: boolean): void {
+  const headers: Record<string, string | number> = { ...entry.headers, "x-response-cache": hit ? "HIT" : "MISS" };
+  if (req.method === "GET" && etagMatches(req, entry.etag)) {
+    delete headers["content-type"];
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const encoding = acceptedEncoding(req);
+  const body = cache.encoded(entry, encoding);
+  if (body !== entry.body) headers["content-encoding"] = encoding;
+  headers["content-length"] = body.length;
+  res.writeHead(entry.status, headers);
+  res.end(body);
+}
+
+export async function handleGraphQL(deps: GraphQLRouteDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const method = req.method ?? "GET";
+  if (method === "OPTIONS") return preflight(res);
+  if (method !== "GET" && method !== "POST") {
+    res.writeHead(405, { ...CORS_HEADERS, allow: "GET, POST, OPTIONS", "content-length": "0" });
+    res.end();
+    return;
+  }
+  const hasParams = url.searchParams.has("query") || url.searchParams.has("extensions");
+  if (method === "GET" && !hasParams && String(req.headers.accept ?? "").includes("text/html")) return deps.explorer(res);
+
+  let bodyText = "";
+  if (method === "POST") {
+    try {
+      bodyText = (await readBody(req, deps.maxBodyBytes)).toString("utf8");
+    } catch (err) {
+      if (err instanceof PayloadTooLargeError) return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, err.message, errorMediaType(req));
+      throw err;
+    }
+  }
+  const lang = negotiateLang(url.searchParams.get("lang"), req.headers["accept-language"]);
+  const key = [deps.releases.version, method, req.headers.accept ?? "", lang, method === "GET" ? url.search : bodyText].join("\n");
+  const cached = deps.cache.get(key);
+  if (cached) return send(req, res, deps.cache, cached, true);
+
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  let body: unknown = bodyText;
+  if (method === "POST" && (headers.get("content-type") ?? "").includes("json")) {
+    try {
+      body = JSON.parse(bodyText) as unknown;
+    } catch {
+      return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, "The request body is not valid JSON", errorMediaType(req));
+    }
+  }
+
+  const ctx = createContext(deps.store, deps.releases, lang, deps.timeoutMs);
+  const execution = deps.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search: url.search, body }, context: async () => ctx });
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => { timer = setTimeout(() => resolve("timeout"), deps.timeoutMs); });
+  const result = await Promise.race([execution, timedOut]).finally(() => clearTimeout(timer));
+  if (result === "timeout") {
+    execution.catch(() => undefined);
+    deps.logger.warn({ path: url.pathname, timeoutMs: deps.timeoutMs }, "request timed out");
+    return sendGraphQLError(res, 503, ErrorCode.TIMEOUT, `The request took longer than ${deps.timeoutMs} ms`, errorMediaType(req));
+  }
+  const entry = await toEntry(result, deps, method);
+  if (entry.cacheable) deps.cache.set(key, entry);
+  send(req, res, deps.cache, entry, false);
+}
+
+async function toEntry(result: HTTPGraphQLResponse, deps: GraphQLRouteDeps, method: string): Promise<CachedResponse & { cacheable: boolean }> {
+  let text = "";
+  if (result.body.kind === "complete") text = result.body.string;
+  else for await (const chunk of result.body.asyncIterator) text += chunk;
+  const status = result.status ?? 200;
+  let ok = status === 200;
+  if (ok) {
+    try {
+      ok = !("errors" in (JSON.parse(text) as object));
+    } catch {
+      ok = false;
+    }
+  }
+  const body = Buffer.from(text, "utf8");
+  const release = deps.releases.latest()?.id ?? "none";
+  const etag = `"${release}-${createHash("sha256").update(deps.releases.version).update(body).digest("base64url").slice(0, 32)}"`;
+  const headers: Record<string, string> = { ...CORS_HEADERS, vary: VARY, "x-minhbach-release": release };
+  for (const [name, value] of result.headers) headers[name] = value;
+  headers["cache-control"] = ok && method === "GET" ? GET_CACHE_CONTROL : (headers["cache-control"] ?? "no-store");
+  if (ok && method === "GET") headers.etag = etag;
+  return { status, headers, body, etag, variants: {}, cacheable: ok };
+}
+

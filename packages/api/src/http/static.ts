@@ -1,0 +1,88 @@
+/**
+ * Static files (the portal, once built) from `staticDir` at `/`: content types, precompressed .br/.gz when present
+ * (else compressed on the fly for text), immutable caching for hashed assets, ETag/304 for the rest, index.html
+ * for folders and for unknown extension-less paths (client-side routes).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { acceptedEncoding, compress, etagMatches, sendText } from "./respond.js";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8", ".geojson": "application/geo+json",
+  ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp",
+  ".avif": "image/avif", ".ico": "image/x-icon", ".woff2": "font/woff2", ".woff": "font/woff", ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml", ".webmanifest": "application/manifest+json", ".csv": "text/csv; charset=utf-8", ".pdf": "application/pdf",
+  ".pbf": "application/x-protobuf", ".wasm": "application/wasm", ".map": "application/json",
+};
+const TEXT = /^(text\/|application\/(json|geo\+json|xml|manifest\+json)|image\/svg)/;
+/** File names carrying a content hash (name.3f9a1c2b.js, name-BxT9_aZ1.css) or living in a hashed-assets folder. */
+const HASHED = /([.-][A-Za-z0-9_]{8,}\.[a-z0-9]+$)|(^\/(_astro|assets|_app\/immutable)\/)/;
+
+export function contentType(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+export function isHashedAsset(urlPath: string): boolean {
+  return HASHED.test(urlPath) && !urlPath.endsWith(".html");
+}
+
+function resolveFile(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes("\0")) return undefined;
+  const file = path.resolve(root, "." + path.posix.normalize(decoded));
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (stat?.isFile()) return file;
+  if (stat?.isDirectory()) {
+    const index = path.join(file, "index.html");
+    return fs.existsSync(index) ? index : undefined;
+  }
+  if (!path.extname(decoded)) {
+    const spa = path.join(root, "index.html");
+    return fs.existsSync(spa) ? spa : undefined;
+  }
+  return undefined;
+}
+
+export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Method not allowed", { allow: "GET, HEAD" });
+  const root = path.resolve(staticDir);
+  const file = resolveFile(root, url.pathname);
+  if (!file) return sendText(res, 404, "Not found");
+  const stat = fs.statSync(file);
+  const type = contentType(file);
+  const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+  const headers: Record<string, string | number> = {
+    "content-type": type,
+    "cache-control": isHashedAsset(url.pathname) ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
+    etag,
+    vary: "accept-encoding",
+  };
+  if (etagMatches(req, etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const encoding = acceptedEncoding(req);
+  let body: Buffer | undefined;
+  if (encoding !== "identity") {
+    const pre = file + (encoding === "br" ? ".br" : ".gz");
+    if (fs.existsSync(pre)) {
+      body = fs.readFileSync(pre);
+    } else if (TEXT.test(type) && stat.size >= 1024) {
+      body = compress(fs.readFileSync(file), encoding);
+    }
+    if (body) headers["content-encoding"] = encoding;
+  }
+  body ??= fs.readFileSync(file);
+  headers["content-length"] = body.length;
+  res.writeHead(200, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}

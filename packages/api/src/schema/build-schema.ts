@@ -1,0 +1,24 @@
+/** Builds the GraphQL schema from the domain modules. Why one place: the server, the schema emitter and tests share it. */
+import "reflect-metadata";
+import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { IndicatorResolver, PovertyStandardResolver } from "../indicator/indicator.resolver.js";
+import { PovertyStatResolver } from "../poverty/poverty.resolver.js";
+import { ProjectResolver } from "../project/project.resolver.js";
+import { ReleaseResolver } from "../release/release.resolver.js";
+import { CreditStatResolver, JobsStatResolver } from "../support/support.resolver.js";
+import { UnitChangeResolver, UnitParentPeriodResolver, UnitResolver } from "../unit/unit.resolver.js";
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [
+      ReleaseResolver, UnitResolver, UnitChangeResolver, UnitParentPeriodResolver, PovertyStatResolver, ProjectResolver,
+      CreditStatResolver, JobsStatResolver, IndicatorResolver, PovertyStandardResolver,
+    ],
+    validate: false,
+    emitSchemaFile: false,
+  }).then((schema) => lexicographicSortSchema(schema));
+  return cached;
+}

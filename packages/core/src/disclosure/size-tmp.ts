@@ -1,0 +1,11 @@
+import { buildCategoryProblem, protect, gaussSuppress } from "./index.ts";
+import { hierarchicalTable, seededRandom } from "./test-fixtures.ts";
+const input = hierarchicalTable(seededRandom(7), { districts: 8, communesPerDistrict: [12, 16], villagesPerCommune: [7, 11], households: [20, 250], years: [2021, 2022, 2023, 2024, 2025], reformYear: 2025, differencingPairs: 20 });
+const problem = buildCategoryProblem(input);
+console.log("inner", problem.innerValues.length, "cells", problem.cells.length, "villages", new Set(input.villages.map(v=>v.village)).size);
+let t = performance.now();
+const g = gaussSuppress(problem, new Set());
+console.log("gauss ms", performance.now() - t, g.secondary.size);
+t = performance.now();
+const r = await protect(problem);
+console.log("protect ms", performance.now() - t, r.gate.stats, [...r.reason.values()].reduce((m, x) => (m[x] = (m[x] ?? 0) + 1, m), {} as Record<string, number>));

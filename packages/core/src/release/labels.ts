@@ -1,0 +1,106 @@
+/**
+ * Vietnamese and English words for what a release publishes: measures, statuses, suppression reasons, unit types,
+ * project statuses. Why here: the API and the portal must say the same thing in the same words.
+ */
+export type Lang = "VI" | "EN";
+
+type Words = Record<Lang, string>;
+
+export const MEASURE_LABELS: Record<string, Words> = {
+  households: { VI: "Tổng số hộ", EN: "Households" },
+  poor: { VI: "Hộ nghèo", EN: "Poor households" },
+  nearPoor: { VI: "Hộ cận nghèo", EN: "Near-poor households" },
+  newlyPoor: { VI: "Hộ nghèo phát sinh", EN: "Newly poor households" },
+  rePoor: { VI: "Hộ tái nghèo", EN: "Households falling back into poverty" },
+  escapedPoor: { VI: "Hộ thoát nghèo", EN: "Households that escaped poverty" },
+  newlyNearPoor: { VI: "Hộ cận nghèo phát sinh", EN: "Newly near-poor households" },
+  escapedNearPoor: { VI: "Hộ thoát cận nghèo", EN: "Households that escaped near-poverty" },
+  projectParticipants: { VI: "Hộ tham gia dự án", EN: "Households taking part in projects" },
+  poorRate: { VI: "Tỷ lệ hộ nghèo", EN: "Poverty rate" },
+  nearPoorRate: { VI: "Tỷ lệ hộ cận nghèo", EN: "Near-poverty rate" },
+  loanTurns: { VI: "Lượt vay", EN: "Loan turns" },
+  outstandingVnd: { VI: "Dư nợ (đồng)", EN: "Outstanding loans (VND)" },
+  domestic: { VI: "Việc làm trong nước", EN: "Jobs in Vietnam" },
+  abroad: { VI: "Đi làm việc ở nước ngoài", EN: "Workers sent abroad" },
+};
+
+export const LEVEL_LABELS: Record<string, Words> = {
+  PROVINCE: { VI: "Tỉnh", EN: "Province" },
+  DISTRICT: { VI: "Huyện", EN: "District" },
+  COMMUNE: { VI: "Xã", EN: "Commune" },
+  VILLAGE: { VI: "Thôn", EN: "Village" },
+};
+
+/** Unit types as the GSO names them (PubUnit.type). Unknown types are shown as stored. */
+export const UNIT_TYPE_LABELS: Record<string, Words> = {
+  TINH: { VI: "Tỉnh", EN: "Province" },
+  THANH_PHO_TRUNG_UONG: { VI: "Thành phố trực thuộc trung ương", EN: "Centrally governed city" },
+  HUYEN: { VI: "Huyện", EN: "Rural district" },
+  THANH_PHO: { VI: "Thành phố", EN: "City" },
+  THI_XA: { VI: "Thị xã", EN: "Town" },
+  QUAN: { VI: "Quận", EN: "Urban district" },
+  XA: { VI: "Xã", EN: "Commune" },
+  PHUONG: { VI: "Phường", EN: "Ward" },
+  THI_TRAN: { VI: "Thị trấn", EN: "Township" },
+  THON: { VI: "Thôn", EN: "Village" },
+  BAN: { VI: "Bản", EN: "Hamlet" },
+  TO_DAN_PHO: { VI: "Tổ dân phố", EN: "Residential group" },
+};
+
+export const PROJECT_STATUS_LABELS: Record<string, Words> = {
+  PLANNED: { VI: "Kế hoạch", EN: "Planned" },
+  ONGOING: { VI: "Đang thực hiện", EN: "Ongoing" },
+  COMPLETED: { VI: "Đã hoàn thành", EN: "Completed" },
+  CANCELLED: { VI: "Đã hủy", EN: "Cancelled" },
+};
+
+export const FUNDING_SOURCE_LABELS: Record<string, Words> = {
+  CENTRAL: { VI: "Ngân sách trung ương", EN: "Central budget" },
+  LOCAL: { VI: "Ngân sách địa phương", EN: "Local budget" },
+  CREDIT: { VI: "Vốn tín dụng chính sách", EN: "Policy credit" },
+  PEOPLE: { VI: "Vốn đối ứng của người dân", EN: "People's contribution" },
+  OTHER: { VI: "Nguồn khác", EN: "Other sources" },
+};
+
+export const CHANGE_KIND_LABELS: Record<string, Words> = {
+  MERGE: { VI: "Sáp nhập", EN: "Merger" },
+  SPLIT: { VI: "Chia tách", EN: "Split" },
+  RENAME: { VI: "Đổi tên", EN: "Renaming" },
+  TRANSFER: { VI: "Điều chỉnh địa giới", EN: "Boundary transfer" },
+  ABOLISH: { VI: "Giải thể", EN: "Abolition" },
+};
+
+/** Why a figure is not shown, in words (PubCell.reason and friends). `k` is the release's minimum cell size. */
+export function suppressionNote(reason: string | null | undefined, lang: Lang, k?: number): string {
+  const kText = k === undefined ? (lang === "VI" ? "ngưỡng an toàn" : "the safety threshold") : String(k);
+  switch (reason) {
+    case "PRIMARY":
+      return lang === "VI"
+        ? `Ẩn để bảo vệ hộ gia đình: nhóm này (hoặc phần còn lại) có ít hơn ${kText} hộ.`
+        : `Hidden to protect households: this group (or the rest of the unit) has fewer than ${kText} households.`;
+    case "SMALL_UNIT":
+      return lang === "VI"
+        ? `Ẩn để bảo vệ hộ gia đình: đơn vị có ít hơn ${kText} hộ nên không công bố chi tiết.`
+        : `Hidden to protect households: the unit has fewer than ${kText} households, so no breakdown is published.`;
+    case "SECONDARY":
+      return lang === "VI"
+        ? "Ẩn để không thể suy ra một số liệu khác đã được ẩn."
+        : "Hidden so that another hidden figure cannot be worked out from it.";
+    case "HISTORY":
+      return lang === "VI"
+        ? "Ẩn vì đã được ẩn trong một bản công bố trước; số liệu đã ẩn không bao giờ được công bố lại."
+        : "Hidden because it was hidden in an earlier release; a hidden figure is never revealed later.";
+    default:
+      return lang === "VI" ? "Ẩn để bảo vệ hộ gia đình." : "Hidden to protect households.";
+  }
+}
+
+export function notAvailableNote(lang: Lang): string {
+  return lang === "VI" ? "Không có số liệu cho đơn vị và năm này." : "No data for this unit and year.";
+}
+
+/** A label from a table, falling back to the stored code so nothing is ever blank. */
+export function labelOf(table: Record<string, Words>, code: string | null | undefined, lang: Lang): string | null {
+  if (code === null || code === undefined) return null;
+  return table[code]?.[lang] ?? code;
+}

@@ -1,0 +1,4 @@
+/** Poverty standards: the indicator catalogue, the versioned standards, and classification. */
+export * from "./indicators.js";
+export * from "./standards.js";
+export * from "./classify.js";

@@ -1,0 +1,44 @@
+/**
+ * `minhbach import sources|projects|project-funding|project-participants|credit|jobs|plans|inspections FILE`.
+ * One subcommand per record file kind, all on the shared `import` command.
+ */
+import type { Command } from "commander";
+import { loadConfig, privateStoreUrl } from "@minhbach/core/config/config.ts";
+import { migrateSqlite } from "@minhbach/db/migrate.ts";
+import { RECORD_IMPORTERS, type RecordFileKind } from "../import/records/index.js";
+import { failWithProblems, printWarnings } from "../import/records/cli-output.js";
+import { importCommand } from "./import-group.js";
+
+const DESCRIPTIONS: Record<RecordFileKind, string> = {
+  sources: "Import sources (articles, reports, legal texts); replaces by id",
+  projects: "Import projects and their villages; replaces by project code",
+  "project-funding": "Import project funding (VND); replaces the funding of the listed projects",
+  "project-participants": "Import project participants (household ids are hashed); replaces the listed projects' participants",
+  credit: "Import social-policy credit per unit and year; replaces by unit-year",
+  jobs: "Import job placements per unit and year; replaces by unit-year",
+  plans: "Import poverty-reduction plans; replaces by unit-year",
+  inspections: "Import inspections; replaces by unit and calendar year",
+};
+
+export function register(program: Command): void {
+  const group = importCommand(program);
+  for (const [kind, importer] of Object.entries(RECORD_IMPORTERS) as [RecordFileKind, (typeof RECORD_IMPORTERS)[RecordFileKind]][]) {
+    group
+      .command(`${kind} <file>`)
+      .description(`${DESCRIPTIONS[kind]} (CSV UTF-8 or XLSX; see docs/import-format-records.md)`)
+      .action(async (file: string) => {
+        const config = loadConfig();
+        const privateUrl = privateStoreUrl(config);
+        migrateSqlite("private", privateUrl);
+        try {
+          const summary = await importer.run({ privateUrl, file, ...(importer.needsSecret && config.HOUSEHOLD_KEY_SECRET ? { secret: config.HOUSEHOLD_KEY_SECRET } : {}) });
+          printWarnings(summary.warnings);
+          const counts = Object.entries(summary.counts).map(([k, v]) => `${k} ${v}`).join(", ");
+          process.stdout.write(`Imported ${summary.rows} row(s) of ${kind} from ${file} (batch #${summary.batchId}): ${counts}` +
+            (summary.warnings.length ? `; ${summary.warnings.length} warning(s)` : "") + "\n");
+        } catch (err) {
+          failWithProblems(err);
+        }
+      });
+  }
+}

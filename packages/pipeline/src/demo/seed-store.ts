@@ -1,0 +1,47 @@
+/**
+ * Resets the private store and writes the demo's map (units with illustrative geometry, parent history, reform
+ * changes), its sources and the citations of the real figures, directly with Prisma. Why directly: there is no unit
+ * import file format; everything else goes through the real importers.
+ */
+import type { PrivateDb } from "@minhbach/db/private";
+import type { UnitGeometry } from "./geometry.js";
+import { DEMO_SOURCES, SOURCE_IDS } from "./sources.js";
+import { LUC_BINH, nameAscii, type DemoMap } from "./units.js";
+
+/** Every table of the private store, children first. */
+const TABLES = [
+  "projectParticipant", "projectFunding", "projectVillage", "project", "householdRecord", "importBatch", "creditRecord",
+  "jobsRecord", "plan", "inspection", "sourceCitation", "source", "unitChange", "unitParent", "adminUnit",
+] as const;
+
+export async function resetPrivateStore(db: PrivateDb): Promise<void> {
+  for (const t of TABLES) await (db as unknown as Record<string, { deleteMany(): Promise<unknown> }>)[t]!.deleteMany();
+}
+
+/** The published figures the demo reproduces, each cited to its source (see households/calibration.ts). */
+export const CITATIONS = [
+  { unitCode: "06", year: 2021, sourceId: SOURCE_IDS.dpi2021, note: "Tỷ lệ hộ nghèo 26,93 %, hộ cận nghèo 9,74 % (rà soát cuối năm 2021)" },
+  { unitCode: LUC_BINH, year: 2022, sourceId: SOURCE_IDS.article, note: "Tỷ lệ hộ nghèo cuối năm 2022: 13,6 % (8,9 % + 4,7 điểm, suy ra từ bài báo)" },
+  { unitCode: LUC_BINH, year: 2023, sourceId: SOURCE_IDS.article, note: "Tỷ lệ hộ nghèo năm 2023: 8,9 % (đánh giá sơ bộ)" },
+];
+
+export async function seedUnits(db: PrivateDb, map: DemoMap, geometry: ReadonlyMap<string, UnitGeometry>): Promise<void> {
+  await db.source.createMany({
+    data: DEMO_SOURCES.map((s) => ({ ...s, date: s.date ? new Date(`${s.date}T00:00:00Z`) : null })),
+  });
+  const units = map.units.map((u) => {
+    const g = geometry.get(u.code);
+    return {
+      ...u,
+      nameAscii: nameAscii(u.name),
+      geometry: g?.geometry ?? null,
+      geometryIllustrative: g !== undefined,
+      centroidLat: g?.lat ?? null,
+      centroidLng: g?.lng ?? null,
+    };
+  });
+  for (let i = 0; i < units.length; i += 500) await db.adminUnit.createMany({ data: units.slice(i, i + 500) });
+  for (let i = 0; i < map.parents.length; i += 500) await db.unitParent.createMany({ data: map.parents.slice(i, i + 500) });
+  await db.unitChange.createMany({ data: map.changes });
+  await db.sourceCitation.createMany({ data: CITATIONS });
+}

@@ -1,0 +1,11 @@
+import fs from "node:fs";
+import { HOUSEHOLD_COLUMNS } from "@minhbach/core/households/columns.ts";
+import { readTable } from "../shared/table.js";
+import { readCsvRows } from "../shared/read-csv.js";
+const file = process.argv[2]!;
+let t = performance.now(); let n = 0;
+for await (const _ of readCsvRows(file)) n++;
+console.log("raw csv", n, ((performance.now() - t) / 1000).toFixed(2));
+t = performance.now(); n = 0;
+for await (const _ of readTable(file, { columns: HOUSEHOLD_COLUMNS })) n++;
+console.log("readTable", n, ((performance.now() - t) / 1000).toFixed(2));

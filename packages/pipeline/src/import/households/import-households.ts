@@ -1,0 +1,154 @@
+/**
+ * importHouseholds: one yearly review file → the private store, all or nothing. Pass 1 streams the file, checks every
+ * row and stages it in a TEMP table (memory stays flat); then, only if no problem was found anywhere, one transaction
+ * replaces the covered commune-years and records an ImportBatch. Household ids are turned into keyed hashes at once.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { HOUSEHOLD_COLUMNS, REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
+import { classifyHousehold } from "@minhbach/core/standards/classify.ts";
+import { standardForYear, type HouseholdClass, type PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { ImportError, ProblemCollector } from "../shared/problems.js";
+import { readTable } from "../shared/table.js";
+import { checkSecret, householdKey } from "./key.js";
+import { parseHouseholdRow, type RowContext } from "./parse-row.js";
+import { conflictsOutsideCover, measureChanges, swapIn, totals } from "./replace.js";
+import { Stage } from "./stage.js";
+import type { ClassMismatch, ImportSummary } from "./summary.js";
+import { communeIn, loadVillages } from "./villages.js";
+
+export interface ImportProgress {
+  phase: "reading" | "writing" | "done";
+  rows: number;
+}
+
+export interface ImportHouseholdsOptions {
+  privateUrl: string;
+  file: string;
+  year: number;
+  secret: string | undefined;
+  dropPersonalColumns?: boolean;
+  progress?: (p: ImportProgress) => void;
+}
+
+/** Recorded categories and the computed classes they are consistent with ("thoát nghèo" may now be near-poor). */
+const CONSISTENT: Record<string, readonly HouseholdClass[]> = {
+  POOR: ["POOR"], NEWLY_POOR: ["POOR"], RE_POOR: ["POOR"],
+  NEAR_POOR: ["NEAR_POOR"], NEWLY_NEAR_POOR: ["NEAR_POOR"], RE_NEAR_POOR: ["NEAR_POOR"],
+  ESCAPED_POOR: ["NEAR_POOR", "NOT_POOR"], ESCAPED_NEAR_POOR: ["NOT_POOR"], NOT_POOR: ["NOT_POOR"],
+};
+const CATEGORY_VI = Object.fromEntries(REVIEW_CATEGORIES.map((c) => [c.code, c.vi]));
+const MISMATCH_EXAMPLES = 20;
+const PROGRESS_EVERY = 10_000;
+
+function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    fs.createReadStream(file)
+      .on("data", (c) => hash.update(c))
+      .on("end", () => resolve(hash.digest("hex")))
+      .on("error", reject);
+  });
+}
+
+function standardFor(file: string, year: number): PovertyStandard {
+  try {
+    return standardForYear(year);
+  } catch (e) {
+    throw new ImportError([{ file, reason: (e as Error).message }]);
+  }
+}
+
+export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const { file, year } = opts;
+  const secret = checkSecret(opts.secret);
+  const standard = standardFor(file, year);
+  if (!fs.existsSync(file)) throw new ImportError([{ file, reason: "file not found" }]);
+  const db = new Database(sqlitePathFromUrl(opts.privateUrl));
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 10000");
+    const villages = loadVillages(db);
+    const problems = new ProblemCollector(1000);
+    const stage = new Stage(db, (row, first) =>
+      problems.add({ file, row, column: ctx.headers.household_id ?? "Mã hộ", reason: `household id appears twice (rows ${first} and ${row})` }),
+    );
+    const ctx: RowContext = { file, year, standard, villages, headers: {} };
+    let dropped: string[] = [];
+    const mismatches: ClassMismatch[] = [];
+    let mismatchCount = 0;
+    let rows = 0;
+    const table = readTable(file, {
+      columns: HOUSEHOLD_COLUMNS,
+      dropPersonalColumns: opts.dropPersonalColumns ?? false,
+      problems,
+      onHeader: (h) => {
+        dropped = h.dropped;
+        ctx.headers = h.headers;
+      },
+    });
+    for await (const row of table) {
+      rows++;
+      if (rows % PROGRESS_EVERY === 0) opts.progress?.({ phase: "reading", rows });
+      const h = parseHouseholdRow(row, ctx, (p) => problems.add(p));
+      const id = row.values.household_id!;
+      if (!h) {
+        if (id !== "") stage.add({ rowNumber: row.rowNumber, householdKey: householdKey(secret, id) });
+        continue;
+      }
+      const cls = classifyHousehold(h, standard);
+      if (!CONSISTENT[h.reviewCategory]!.includes(cls)) {
+        if (mismatchCount++ < MISMATCH_EXAMPLES) mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls });
+      }
+      stage.add({ ...h, householdKey: householdKey(secret, h.id), cls });
+    }
+    stage.flush();
+    if (rows === 0) problems.add({ file, reason: "the file has a header but no household rows" });
+
+    const villagesByCommune = new Map<string, string[]>();
+    for (const v of villages.values()) {
+      const c = communeIn(v, year);
+      if (c) (villagesByCommune.get(c) ?? villagesByCommune.set(c, []).get(c)!).push(v.code);
+    }
+    stage.fillCovered(villagesByCommune);
+    for (const c of conflictsOutsideCover(db, year)) {
+      problems.add({
+        file, row: c.rowNumber, column: ctx.headers.household_id,
+        reason: `this household is already recorded for ${year} in village ${c.villageCode}, a commune this file does not cover; household ids must be unique`,
+      });
+    }
+    if (problems.count > 0) {
+      stage.drop();
+      throw problems.toError();
+    }
+
+    opts.progress?.({ phase: "writing", rows });
+    const sha256 = await sha256File(file);
+    const summary = db.transaction((): ImportSummary => {
+      const changes = measureChanges(db, year, standard);
+      const batch = db
+        .prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, summary, createdAt) VALUES ('HOUSEHOLDS', ?, ?, ?, ?, '{}', ?)`)
+        .run(path.basename(file), sha256, year, rows, new Date().toISOString());
+      const importId = Number(batch.lastInsertRowid);
+      swapIn(db, year, importId);
+      const communes = [...changes.values()].sort((a, b) => a.commune.localeCompare(b.commune));
+      const seconds = (performance.now() - started) / 1000;
+      const s: ImportSummary = {
+        importId, file: path.basename(file), sha256, year, standard: standard.id, rows, droppedColumns: dropped,
+        communes, totals: totals(communes), classMismatches: { count: mismatchCount, examples: mismatches },
+        seconds, rowsPerSecond: rows / seconds,
+      };
+      db.prepare(`UPDATE ImportBatch SET summary = ? WHERE id = ?`).run(JSON.stringify(s), importId);
+      return s;
+    })();
+    stage.drop();
+    opts.progress?.({ phase: "done", rows });
+    return summary;
+  } finally {
+    db.close();
+  }
+}

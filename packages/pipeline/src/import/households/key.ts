@@ -1,0 +1,26 @@
+/**
+ * Household ids become keyed hashes before anything is stored. Why HMAC and not a plain hash: ids are short and
+ * guessable ("H001"), so an unkeyed hash could be reversed by trying them all; without the secret it cannot.
+ */
+import { createHmac } from "node:crypto";
+
+export const MIN_SECRET_LENGTH = 16;
+
+export function checkSecret(secret: string | undefined): string {
+  if (!secret || secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(
+      `HOUSEHOLD_KEY_SECRET is ${secret ? "too short" : "not set"}: household ids are stored only as keyed hashes, ` +
+        `so a secret of at least ${MIN_SECRET_LENGTH} characters is required (set it in the environment or .env; keep it the same for every import)`,
+    );
+  }
+  return secret;
+}
+
+/** Ids are compared without case or extra spaces: "h 001" and "H 001 " are the same household. */
+export function normaliseHouseholdId(id: string): string {
+  return id.normalize("NFC").trim().replace(/\s+/g, " ").toUpperCase();
+}
+
+export function householdKey(secret: string, id: string): string {
+  return createHmac("sha256", secret).update(normaliseHouseholdId(id)).digest("hex");
+}

@@ -1,0 +1,119 @@
+/**
+ * Replaces the covered commune-years with the staged rows in one transaction, measuring what changed first. Why SQL
+ * set operations: the diff and the swap run inside SQLite over the staged table, so memory does not grow with the file.
+ */
+import type Database from "better-sqlite3";
+import { classifyHousehold, type HouseholdFacts } from "@minhbach/core/standards/classify.ts";
+import type { HouseholdClass, PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import { COVERED, STAGE } from "./stage.js";
+import { emptyCounts, type ClassCounts, type CommuneChange } from "./summary.js";
+
+/** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year). */
+export function conflictsOutsideCover(db: Database.Database, year: number): { rowNumber: number; villageCode: string }[] {
+  return db
+    .prepare(
+      `SELECT s.rowNumber, h.villageCode FROM ${STAGE} s JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey
+       WHERE h.villageCode NOT IN (SELECT villageCode FROM ${COVERED}) ORDER BY s.rowNumber LIMIT 1000`,
+    )
+    .all(year) as { rowNumber: number; villageCode: string }[];
+}
+
+interface FactsRow {
+  commune: string;
+  urban: number;
+  incomePerMonth: number | null;
+  aScore: number | null;
+  deprivations: number;
+}
+
+function countBefore(rows: Iterable<FactsRow>, standard: PovertyStandard, out: Map<string, CommuneChange>): void {
+  for (const r of rows) {
+    const c = change(out, r.commune);
+    c.before.households++;
+    const facts: HouseholdFacts = { urban: r.urban === 1, incomePerMonth: r.incomePerMonth, aScore: r.aScore, deprivations: r.deprivations };
+    try {
+      c.before[classifyHousehold(facts, standard)]++;
+    } catch {
+      // an old record the standard cannot classify: it counts as a household, in no class
+    }
+  }
+}
+
+function change(out: Map<string, CommuneChange>, commune: string): CommuneChange {
+  let c = out.get(commune);
+  if (!c) out.set(commune, (c = { commune, before: emptyCounts(), after: emptyCounts(), added: 0, removed: 0, changed: 0 }));
+  return c;
+}
+
+const SAME = `h.villageCode = s.villageCode AND h.urban = s.urban AND h.size = s.size AND h.incomePerMonth IS s.incomePerMonth
+  AND h.aScore IS s.aScore AND h.deprivations = s.deprivations AND h.reviewCategory = s.reviewCategory
+  AND h.ethnicMinority = s.ethnicMinority`;
+
+/** Per-commune changes; call inside the transaction, before the swap. */
+export function measureChanges(db: Database.Database, year: number, standard: PovertyStandard): Map<string, CommuneChange> {
+  const out = new Map<string, CommuneChange>();
+  const existing = db
+    .prepare(
+      `SELECT c.communeCode AS commune, h.urban, h.incomePerMonth, h.aScore, h.deprivations
+       FROM HouseholdRecord h JOIN ${COVERED} c ON c.villageCode = h.villageCode WHERE h.year = ?`,
+    )
+    .iterate(year) as Iterable<FactsRow>;
+  countBefore(existing, standard, out);
+  const after = db.prepare(`SELECT communeCode AS commune, cls, COUNT(*) AS n FROM ${STAGE} GROUP BY communeCode, cls`).all() as {
+    commune: string;
+    cls: HouseholdClass;
+    n: number;
+  }[];
+  for (const a of after) {
+    const c = change(out, a.commune);
+    c.after[a.cls] += a.n;
+    c.after.households += a.n;
+  }
+  const perCommune = (sql: string, field: "added" | "removed" | "changed") => {
+    for (const r of db.prepare(sql).all(year) as { commune: string; n: number }[]) change(out, r.commune)[field] = r.n;
+  };
+  perCommune(
+    `SELECT s.communeCode AS commune, COUNT(*) AS n FROM ${STAGE} s
+     WHERE NOT EXISTS (SELECT 1 FROM HouseholdRecord h WHERE h.year = ? AND h.householdKey = s.householdKey) GROUP BY s.communeCode`,
+    "added",
+  );
+  perCommune(
+    `SELECT c.communeCode AS commune, COUNT(*) AS n FROM HouseholdRecord h JOIN ${COVERED} c ON c.villageCode = h.villageCode
+     WHERE h.year = ? AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.householdKey = h.householdKey) GROUP BY c.communeCode`,
+    "removed",
+  );
+  perCommune(
+    `SELECT s.communeCode AS commune, COUNT(*) AS n FROM ${STAGE} s JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey
+     WHERE NOT (${SAME}) GROUP BY s.communeCode`,
+    "changed",
+  );
+  return out;
+}
+
+/** Delete the covered commune-years and insert the staged rows; call inside the transaction. */
+export function swapIn(db: Database.Database, year: number, importId: number): number {
+  db.prepare(`DELETE FROM HouseholdRecord WHERE year = ? AND villageCode IN (SELECT villageCode FROM ${COVERED})`).run(year);
+  return db
+    .prepare(
+      `INSERT INTO HouseholdRecord (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations,
+         reviewCategory, ethnicMinority, importId)
+       SELECT ?, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority, ?
+       FROM ${STAGE} ORDER BY rowNumber`,
+    )
+    .run(year, importId).changes;
+}
+
+export function totals(changes: Iterable<CommuneChange>): Omit<CommuneChange, "commune"> {
+  const t = { before: emptyCounts(), after: emptyCounts(), added: 0, removed: 0, changed: 0 };
+  const add = (a: ClassCounts, b: ClassCounts) => {
+    for (const k of Object.keys(a) as (keyof ClassCounts)[]) a[k] += b[k];
+  };
+  for (const c of changes) {
+    add(t.before, c.before);
+    add(t.after, c.after);
+    t.added += c.added;
+    t.removed += c.removed;
+    t.changed += c.changed;
+  }
+  return t;
+}

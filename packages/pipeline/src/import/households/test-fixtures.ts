@@ -1,0 +1,48 @@
+/**
+ * Test set-up for household imports: a small unit map (two communes; one village moves commune on 2025-07-01, as in
+ * the 2025 reform) written through the Prisma client, and household rows in the template's column order.
+ */
+import { HOUSEHOLD_COLUMNS } from "@minhbach/core/households/columns.ts";
+import { openPrivateStore } from "@minhbach/db/private";
+
+export const SECRET = "test-secret-0123456789";
+export const HEADER = HOUSEHOLD_COLUMNS.map((c) => c.headerVi);
+
+export async function seedUnits(privateUrl: string): Promise<void> {
+  const db = openPrivateStore(privateUrl);
+  const unit = (code: string, level: string, parentCode: string | null, extra: { validFrom?: Date; validTo?: Date } = {}) => ({
+    code, level, parentCode, name: `Đơn vị ${code}`, nameAscii: `don vi ${code}`, type: level === "VILLAGE" ? "thôn" : "xã", ...extra,
+  });
+  await db.adminUnit.createMany({
+    data: [
+      unit("01990", "COMMUNE", "019"),
+      unit("01993", "COMMUNE", "019"),
+      unit("01990-01", "VILLAGE", "01990"),
+      unit("01990-02", "VILLAGE", "01990"),
+      unit("01993-01", "VILLAGE", "01993"),
+      // moved from 01993 to 01990 on 2025-07-01
+      unit("01993-02", "VILLAGE", "01990"),
+      // abolished (merged into 01990-01) on 2024-01-01
+      unit("01990-09", "VILLAGE", "01990", { validTo: new Date("2024-01-01T00:00:00Z") }),
+    ],
+  });
+  await db.unitParent.createMany({
+    data: [
+      { unitCode: "01993-02", parentCode: "01993", validFrom: new Date("2000-01-01T00:00:00Z"), validTo: new Date("2025-07-01T00:00:00Z") },
+      { unitCode: "01993-02", parentCode: "01990", validFrom: new Date("2025-07-01T00:00:00Z") },
+    ],
+  });
+  await db.$disconnect();
+}
+
+export type RowFields = Partial<Record<(typeof HOUSEHOLD_COLUMNS)[number]["key"], string | number>>;
+
+/** A household row in HEADER order: a rural poor household lacking 3 ND07 indicators unless overridden. */
+export function household(id: string, fields: RowFields = {}): (string | number)[] {
+  const base: RowFields = {
+    household_id: id, village_code: "01990-01", area: "nông thôn", size: 4, income_per_person_month: 1_200_000, a_score: "",
+    review_category: "nghèo", ethnic_minority: "0", lacks_employment: 1, lacks_nutrition: "x", lacks_latrine: "có",
+  };
+  const all = { ...base, ...fields };
+  return HOUSEHOLD_COLUMNS.map((c) => all[c.key] ?? "");
+}

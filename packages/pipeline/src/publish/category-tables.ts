@@ -1,0 +1,84 @@
+/**
+ * Turns scanned village-year counts into the category tables that disclosure control protects: the poverty table
+ * (poor / near-poor / other), the review flows, and one table per deprivation indicator. Why tables: each is an
+ * additive hierarchy (village → commune → district → province, old and new units) that must be protected as a whole.
+ */
+import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
+import { standardForYear } from "@minhbach/core/standards/index.ts";
+import type { CategoryTableInput } from "@minhbach/core/disclosure/index.ts";
+import { FLOW_CATEGORIES, FLOW_PUBLISHED, LACKING_CATEGORIES, POVERTY_CATEGORIES, POVERTY_PUBLISHED } from "./categories.js";
+import type { ScanResult, VillageYearCounts } from "./household-scan.js";
+import type { UnitHierarchy } from "./unit-hierarchy.js";
+
+export interface TableSpec {
+  table: string;
+  categories: readonly string[];
+  published: readonly string[];
+  /** measure name in the public store for each published category */
+  measure: (category: string) => string;
+  counts: (vy: VillageYearCounts) => number[];
+  /** years in which the table exists (an indicator only under the standards that have it) */
+  years: (all: number[]) => number[];
+}
+
+export function tableSpecs(years: number[]): TableSpec[] {
+  const specs: TableSpec[] = [
+    {
+      table: "poverty", categories: POVERTY_CATEGORIES, published: POVERTY_PUBLISHED, measure: (c) => c,
+      counts: (vy) => vy.poverty, years: (all) => all,
+    },
+    {
+      table: "flows", categories: FLOW_CATEGORIES, published: FLOW_PUBLISHED, measure: (c) => c,
+      counts: (vy) => vy.flows, years: (all) => all,
+    },
+  ];
+  for (const ind of INDICATORS) {
+    const inYears = years.filter((y) => standardForYear(y).indicators.includes(ind.code));
+    if (!inYears.length) continue;
+    specs.push({
+      table: `lacking.${ind.code}`, categories: LACKING_CATEGORIES, published: ["lacking"], measure: () => `lacking.${ind.code}`,
+      counts: (vy) => [vy.lacking[ind.bit]!, vy.households - vy.lacking[ind.bit]!], years: () => inYears,
+    });
+  }
+  return specs;
+}
+
+export function buildTableInput(
+  spec: TableSpec,
+  scan: ScanResult,
+  hierarchy: UnitHierarchy,
+  k: number,
+  history: Map<string, "PUBLISHED" | "SUPPRESSED">,
+): CategoryTableInput {
+  const years = spec.years(scan.years);
+  const villages: CategoryTableInput["villages"] = [];
+  const byYear = new Map<number, string[]>();
+  for (const vy of scan.villageYears.values()) {
+    if (!years.includes(vy.year)) continue;
+    villages.push({ village: vy.village, year: vy.year, counts: spec.counts(vy) });
+    (byYear.get(vy.year) ?? byYear.set(vy.year, []).get(vy.year)!).push(vy.village);
+  }
+  const groupings = years.flatMap((y) =>
+    hierarchy.groupingsForYear(y, byYear.get(y) ?? []).map((g) => ({ unit: g.unit, year: y, villages: g.villages })),
+  );
+  // Year-to-year differencing: where fewer than k households moved in or out of a unit and no stayer changed a
+  // category, the difference of two published counts would be the movers' own count.
+  const differencing: NonNullable<CategoryTableInput["differencing"]> = [];
+  for (const pair of scan.pairs.values()) {
+    if (pair.movers < 1 || pair.movers >= k || !years.includes(pair.fromYear) || !years.includes(pair.toYear)) continue;
+    for (const category of spec.published) {
+      const changed = pair.changed.has(`${spec.table}|${category}`) || pair.changed.has(`${spec.table}|*`);
+      if (!changed) differencing.push({ unit: pair.unit, fromYear: pair.fromYear, toYear: pair.toYear, category, movers: pair.movers });
+    }
+  }
+  return {
+    table: spec.table,
+    categories: [...spec.categories],
+    publishedCategories: [...spec.published],
+    villages: villages.sort((a, b) => a.year - b.year || a.village.localeCompare(b.village)),
+    groupings: groupings.sort((a, b) => a.year - b.year || a.unit.localeCompare(b.unit)),
+    differencing,
+    history,
+    k,
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * `minhbach publish`: classify, aggregate, protect, attack, and write one immutable release. Why one function: the
+ * steps only make sense together, and nothing reaches the public store unless the attacker found nothing.
+ */
+import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
+import { foldVietnamese } from "@minhbach/core/units/fold.ts";
+import { STANDARDS, standardForYear } from "@minhbach/core/standards/index.ts";
+import { buildCategoryProblem, protect, type GateReport, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
+import { migrateSqlite } from "@minhbach/db/migrate.ts";
+import { openPrivateStore } from "@minhbach/db/private.ts";
+import { openPublicStore } from "@minhbach/db/public.ts";
+import type { ReleaseContent } from "@minhbach/db/release-content.ts";
+import { writeRelease } from "@minhbach/db/release-writer.ts";
+import { buildTableInput, tableSpecs } from "./category-tables.js";
+import { scanHouseholds } from "./household-scan.js";
+import { loadHistory } from "./history.js";
+import { loadPrivateSnapshot } from "./load-private.js";
+import { buildProjectTable } from "./project-table.js";
+import { buildStaticContent } from "./release-static.js";
+
+export interface PublishOptions {
+  privateUrl: string;
+  publicUrl: string;
+  k: number;
+  title?: string;
+  changeNote?: string;
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+export interface PublishSummary {
+  releaseId: string;
+  seq: number;
+  checksum: string;
+  cells: number;
+  suppressed: number;
+  gate: { table: string; ok: boolean; cells: number; suppressed: number; millis: number }[];
+  historyConflicts: string[];
+  classMismatches: number;
+}
+
+export class GateFailure extends Error {
+  constructor(public readonly reports: { table: string; report: GateReport }[]) {
+    const lines = reports.flatMap(({ table, report }) =>
+      [...report.linearDisclosures, ...report.narrowIntervals, ...report.smallPublishedCounts].slice(0, 10).map((f) => `  ${table}: ${f.kind} ${f.cellId}: ${f.detail}`),
+    );
+    super(`Release gate failed: the attacker recovered protected cells; nothing was published.\n${lines.join("\n")}`);
+  }
+}
+
+export async function publishRelease(opts: PublishOptions): Promise<PublishSummary> {
+  const log = opts.log ?? (() => {});
+  if (opts.k < 3) throw new Error(`k must be at least 3 (got ${opts.k})`);
+  migrateSqlite("private", opts.privateUrl);
+  migrateSqlite("public", opts.publicUrl);
+  const privateDb = openPrivateStore(opts.privateUrl);
+  const publicDb = openPublicStore(opts.publicUrl);
+  try {
+    const snap = await loadPrivateSnapshot(privateDb);
+    const groupsCache = new Map<string, string[]>();
+    const groupsOf = (village: string, year: number) => {
+      const key = `${village}|${year}`;
+      let g = groupsCache.get(key);
+      if (!g) groupsCache.set(key, (g = [village, ...snap.hierarchy.groupsOfVillage(village, year).map((x) => x.unit)]));
+      return g;
+    };
+    const started = Date.now();
+    const scan = scanHouseholds(opts.privateUrl, groupsOf);
+    if (!scan.records) throw new Error("The private store holds no household records: import a review (or run `minhbach demo`) first.");
+    log(`scanned ${scan.records} household records (${scan.years.join(", ")}) in ${Date.now() - started} ms`);
+    const { releaseId: previous, history } = await loadHistory(publicDb);
+
+    const households = new Map<string, number>(); // "<unit>|<year>" → households
+    for (const vy of scan.villageYears.values()) {
+      for (const u of groupsOf(vy.village, vy.year)) households.set(`${u}|${vy.year}`, (households.get(`${u}|${vy.year}`) ?? 0) + vy.households);
+    }
+    const householdsOf = (unit: string, year: number) => households.get(`${unit}|${year}`);
+
+    const cells: ReleaseContent["cells"] = [];
+    for (const [key, n] of households) {
+      const [unitCode, year] = key.split("|") as [string, string];
+      cells.push({ unitCode, year: Number(year), measure: "households", value: n, status: "PUBLISHED", reason: null });
+    }
+    const gates: { table: string; report: GateReport }[] = [];
+    const historyConflicts: string[] = [];
+    const collect = (table: string, result: ProtectionResult) => {
+      gates.push({ table, report: result.gate });
+      historyConflicts.push(...result.historyConflicts);
+    };
+
+    for (const spec of tableSpecs(scan.years)) {
+      const t0 = Date.now();
+      const input = buildTableInput(spec, scan, snap.hierarchy, opts.k, history);
+      const problem = buildCategoryProblem(input);
+      const result = await protect(problem);
+      collect(spec.table, result);
+      for (const cell of problem.cells) {
+        if (!cell.publishable) continue;
+        const [, unitCode, year, category] = cell.id.split("|") as [string, string, string, string];
+        if (category === "total") continue;
+        const status = result.status.get(cell.id) ?? "SUPPRESSED";
+        cells.push({
+          unitCode, year: Number(year), measure: spec.measure(category),
+          value: status === "PUBLISHED" ? cell.value : null, status, reason: status === "PUBLISHED" ? null : result.reason.get(cell.id) ?? "SECONDARY",
+        });
+      }
+      log(`protected ${spec.table}: ${problem.cells.length} cells in ${Date.now() - t0} ms`);
+    }
+
+    const staticContent = buildStaticContent(snap, opts.k);
+    const projectTable = buildProjectTable(snap, opts.k, householdsOf, history);
+    const projectResult = await protect(projectTable.problem);
+    collect("projects", projectResult);
+    const valueOf = new Map(projectTable.problem.cells.map((c) => [c.id, c.value]));
+    for (const [id, { unit, year }] of projectTable.unitCells) {
+      const status = projectResult.status.get(id) ?? "SUPPRESSED";
+      cells.push({ unitCode: unit, year, measure: "projectParticipants", value: status === "PUBLISHED" ? valueOf.get(id)! : null, status, reason: status === "PUBLISHED" ? null : projectResult.reason.get(id) ?? "SECONDARY" });
+    }
+    const projects: ReleaseContent["projects"] = snap.projects.map((p) => {
+      const id = projectTable.projectCell.get(p.code);
+      const status = id ? projectResult.status.get(id) ?? "SUPPRESSED" : "NOT_AVAILABLE";
+      const sum = (f: (x: { budgetVnd: bigint; disbursedVnd: bigint }) => bigint) => (p.funding.length ? p.funding.reduce((s, x) => s + f(x), 0n) : null);
+      return {
+        code: p.code, name: p.name, nameAscii: foldVietnamese(p.name), programme: p.programme, component: p.component,
+        budgetVnd: sum((x) => x.budgetVnd), disbursedVnd: sum((x) => x.disbursedVnd),
+        householdsValue: status === "PUBLISHED" ? valueOf.get(id!)! : null, householdsStatus: status,
+        householdsReason: status === "SUPPRESSED" ? projectResult.reason.get(id!) ?? "SECONDARY" : null,
+        startDate: p.startDate, endDate: p.endDate, status: p.status, decisionRef: p.decisionRef, synthetic: p.synthetic, sourceIds: p.sourceIds,
+      };
+    });
+
+    const failed = gates.filter((g) => !g.report.ok);
+    if (failed.length) throw new GateFailure(failed);
+
+    const now = opts.now ?? new Date();
+    const releaseId = await nextReleaseId(publicDb, now);
+    const syntheticYears = new Set(snap.batches.filter((b) => b.synthetic).map((b) => b.year));
+    const batchSources = new Map<number, string[]>();
+    for (const b of snap.batches) if (b.sourceId && b.year !== null) (batchSources.get(b.year) ?? batchSources.set(b.year, []).get(b.year)!).push(b.sourceId);
+    const unitYears: ReleaseContent["unitYears"] = [...households.keys()].map((key) => {
+      const [unitCode, yearText] = key.split("|") as [string, string];
+      const year = Number(yearText);
+      const cited = snap.citations.filter((c) => c.unitCode === unitCode && c.year === year).map((c) => c.sourceId);
+      return {
+        unitCode, year, standardId: standardForYear(year).id, synthetic: syntheticYears.has(year),
+        sourceIds: JSON.stringify([...new Set([...cited, ...(batchSources.get(year) ?? [])])]),
+      };
+    });
+    const usedStandards = [...new Set(scan.years.map((y) => standardForYear(y).id))];
+    const content: ReleaseContent = {
+      release: {
+        id: releaseId, createdAt: now, title: opts.title ?? `Poverty review ${scan.years[0]}–${scan.years.at(-1)}`,
+        standards: JSON.stringify(usedStandards),
+        parameters: JSON.stringify({ k: opts.k, years: scan.years, method: "GaussSuppression (Langsrud 2019) + interval gate (HiGHS)" }),
+        changeNote: opts.changeNote ?? (previous ? `Supersedes ${previous}` : null), supersedes: previous,
+        gateReport: JSON.stringify(gates.map(({ table, report }) => ({ table, ok: report.ok, ...report.stats }))),
+        synthetic: syntheticYears.size > 0 || snap.units.some((u) => u.synthetic),
+      },
+      standards: STANDARDS.filter((s) => usedStandards.includes(s.id)).map((s) => ({
+        id: s.id, name: s.nameVi, legalBasis: s.legalBasis, fromYear: s.firstYear, toYear: s.lastYear,
+        ruralLine: s.incomeLine.rural, urbanLine: s.incomeLine.urban,
+        minDeprived: Math.max(...s.rules.filter((r) => r.class === "POOR").map((r) => r.minLacking)),
+      })),
+      indicators: STANDARDS.filter((s) => usedStandards.includes(s.id)).flatMap((s) =>
+        s.indicators.map((code, ordinal) => {
+          const ind = INDICATORS.find((i) => i.code === code)!;
+          return { standardId: s.id, code, dimension: ind.dimensionVi, labelVi: ind.labelVi, labelEn: ind.labelEn, ordinal };
+        }),
+      ),
+      ...staticContent,
+      projects,
+      unitYears,
+      cells,
+    };
+    const written = await writeRelease(publicDb, content);
+    const gate = gates.map(({ table, report }) => ({ table, ok: report.ok, cells: report.stats.cells, suppressed: report.stats.suppressed, millis: report.stats.millis }));
+    return {
+      releaseId: written.id, seq: written.seq, checksum: written.checksum, cells: cells.length,
+      suppressed: cells.filter((c) => c.status === "SUPPRESSED").length, gate, historyConflicts, classMismatches: scan.classMismatches,
+    };
+  } finally {
+    await Promise.all([privateDb.$disconnect(), publicDb.$disconnect()]);
+  }
+}
+
+/** Release ids are "<year>.<n>" (n-th release of that year): short and citable. */
+async function nextReleaseId(db: ReturnType<typeof openPublicStore>, now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const existing = await db.release.findMany({ where: { id: { startsWith: `${year}.` } }, select: { id: true } });
+  const n = existing.reduce((m, r) => Math.max(m, Number(r.id.split(".")[1]) || 0), 0) + 1;
+  return `${year}.${n}`;
+}

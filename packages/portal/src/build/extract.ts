@@ -1,0 +1,152 @@
+/**
+ * Step 1 of the build: ask the public GraphQL API for everything the portal shows and write it as a snapshot
+ * (site.json + one JSON file per unit and per project). Why a snapshot: Astro's page generation then reads one small
+ * file per page, and the API is queried page by page (100 units a query) rather than once per page.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { simplifyGeometry, toleranceForZoom, type AreaGeometry } from "@minhbach/core/geo/index.ts";
+import { foldVietnamese } from "@minhbach/core/units/fold.ts";
+import type { Exec } from "./graphql-client.js";
+import { CHILDREN_QUERY, HISTORY_QUERY, PROJECTS_QUERY, RELEASE_QUERY, RELEASES_QUERY, UNITS_QUERY } from "./queries.js";
+import type { Change, Fig, IndexEntry, Level, ProjectData, ReleaseData, SiteData, UnitData, UnitRef, YearStat } from "../data/model.js";
+import { toShapes, type MapShape } from "../data/map-layers.js";
+
+const LEVELS: Level[] = ["PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE"];
+const PAGE = 100;
+/** Zoom bands the map switches between: a province view and a commune view. */
+export const ZOOM_BANDS = [8, 11] as const;
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are shaped by the queries above */
+type Any = any;
+
+const fig = (m: Any): Fig => ({ value: m.value ?? null, status: m.status, ...(m.reason ? { reason: m.reason } : {}) });
+const ids = (list: Any[] | undefined): string[] => (list ?? []).map((s) => s.id);
+const ref = (u: Any): UnitRef => ({ code: u.code, name: u.name, level: u.level, type: u.type });
+const statusInitial = (s: string) => (s === "PUBLISHED" ? "P" : s === "SUPPRESSED" ? "S" : "N") as "P" | "S" | "N";
+
+function yearStat(p: Any): YearStat {
+  return {
+    year: p.year, standardId: p.standard.id, synthetic: p.synthetic, sourceIds: ids(p.sources),
+    households: fig(p.households), poor: fig(p.poor), nearPoor: fig(p.nearPoor), poorRate: fig(p.poorRate),
+    nearPoorRate: fig(p.nearPoorRate), newlyPoor: fig(p.newlyPoor), rePoor: fig(p.rePoor), escapedPoor: fig(p.escapedPoor),
+    projectParticipants: fig(p.projectParticipants),
+    deprivations: p.deprivations.map((d: Any) => ({ code: d.indicator.code, households: fig(d.households), share: fig(d.share) })),
+  };
+}
+
+function change(c: Any): Change {
+  return {
+    kind: c.kind, effectiveDate: c.effectiveDate, legalBasis: c.legalBasis, note: c.note ?? null,
+    from: c.from ? ref(c.from) : null, to: c.to ? { ...ref(c.to), parent: c.to.parent ? ref(c.to.parent) : null } : null,
+  };
+}
+
+async function* pages(exec: Exec, query: string, vars: Record<string, unknown>, pick: (d: Any) => Any): AsyncGenerator<Any[]> {
+  let after: string | null = null;
+  do {
+    const conn: Any = pick(await exec(query, { ...vars, after }));
+    yield conn.nodes;
+    after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
+  } while (after);
+}
+
+export interface ExtractResult {
+  site: SiteData;
+  shapes: Record<Level, MapShape[]>;
+}
+
+function writeJson(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value));
+}
+
+/** Extract the release (latest unless named) into `dir`; returns the site index and simplified map shapes. */
+export async function extractSnapshot(exec: Exec, dir: string, opts: { release?: string } = {}): Promise<ExtractResult> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const releasesAnswer: Any = await exec(RELEASES_QUERY, {});
+  const releases: ReleaseData[] = releasesAnswer.releases.map((r: Any) => ({ ...r, supersedes: r.supersedes?.id ?? null }));
+  const current = releases.find((r) => (opts.release ? r.id === opts.release : r.latest));
+  if (!current) throw new Error(opts.release ? `Release ${opts.release} not found in the public store` : "The public store has no complete release");
+  const release = current.id;
+  const rel: Any = (await exec(RELEASE_QUERY, { release })).release;
+
+  const units: IndexEntry[] = [];
+  const shapes = { PROVINCE: [], DISTRICT: [], COMMUNE: [], VILLAGE: [] } as Record<Level, MapShape[]>;
+  for (const level of LEVELS) {
+    for await (const nodes of pages(exec, UNITS_QUERY, { level, first: PAGE, release }, (d) => d.units)) {
+      for (const u of nodes) {
+        let children: UnitRef[] = u.children.nodes.map(ref);
+        if (u.children.totalCount > children.length) {
+          children = [];
+          for await (const more of pages(exec, CHILDREN_QUERY, { code: u.code, release }, (d) => d.unit.children)) children.push(...more.map(ref));
+        }
+        const geometry = u.geometry ? (typeof u.geometry === "string" ? JSON.parse(u.geometry) : u.geometry) as AreaGeometry : null;
+        const data: UnitData = {
+          ...ref(u), gsoCode: u.gsoCode, validFrom: u.validFrom, validTo: u.validTo, synthetic: u.synthetic,
+          geometryIllustrative: u.geometryIllustrative, hasGeometry: geometry !== null, centroid: u.centroid,
+          parentCode: u.parent?.code ?? null, ancestors: u.ancestors.map(ref),
+          parentHistory: u.parentHistory.map((p: Any) => ({ parentCode: p.parentCode, parentName: p.parent?.name ?? null, validFrom: p.validFrom, validTo: p.validTo })),
+          successors: u.successors.map(change), predecessors: u.predecessors.map(change), children,
+          poverty: u.poverty.map(yearStat), credit: u.credit.map((c: Any) => ({ year: c.year, programme: c.programme, loanTurns: fig(c.loanTurns),
+            outstandingVnd: c.outstandingVnd ?? null, synthetic: c.synthetic, sourceIds: ids(c.sources) })),
+          jobs: u.jobs.map((j: Any) => ({ year: j.year, domestic: fig(j.domestic), abroad: fig(j.abroad), synthetic: j.synthetic, sourceIds: ids(j.sources) })),
+          projectCodes: u.projects.nodes.map((p: Any) => p.code),
+        };
+        writeJson(path.join(dir, "units", `${u.code}.json`), data);
+        if (geometry) writeJson(path.join(dir, "geometry", `${u.code}.json`), geometry);
+        units.push({
+          ...ref(u), parentCode: data.parentCode, page: u.code, nameAscii: foldVietnamese(u.name), years: data.poverty.map((p) => p.year),
+          validTo: u.validTo, synthetic: u.synthetic, hasGeometry: geometry !== null, centroid: u.centroid,
+          rates: data.poverty.map((p) => [p.year, p.poorRate.value, statusInitial(p.poorRate.status)]),
+        });
+        shapes[level as Level].push(...toShapes(u.code, geometry, u.centroid, ZOOM_BANDS.map((z) => (g: AreaGeometry) =>
+          simplifyGeometry(g, toleranceForZoom(z, 1.5), { decimals: z < 10 ? 3 : 4 }))));
+      }
+    }
+  }
+  // Villages live on their (current, else last) commune's page.
+  for (const u of units) if (u.level === "VILLAGE" && u.parentCode) u.page = u.parentCode;
+
+  const projects: SiteData["projects"] = [];
+  for await (const nodes of pages(exec, PROJECTS_QUERY, { release }, (d) => d.projects)) {
+    for (const p of nodes) {
+      const areas = new Map<string, UnitRef>();
+      for (const v of p.villages) for (const a of v.ancestors) if (a.level === "COMMUNE" || a.level === "DISTRICT") areas.set(a.code, ref(a));
+      const data: ProjectData = {
+        code: p.code, name: p.name, programme: p.programme, component: p.component, budgetVnd: p.budgetVnd, disbursedVnd: p.disbursedVnd,
+        households: fig(p.households), startDate: p.startDate, endDate: p.endDate, status: p.status, decisionRef: p.decisionRef,
+        synthetic: p.synthetic, sourceIds: ids(p.sources), funding: p.funding, villages: p.villages.map(ref), areas: [...areas.values()],
+      };
+      writeJson(path.join(dir, "projects", `${p.code}.json`), data);
+      projects.push({ code: p.code, name: p.name, synthetic: p.synthetic, budgetVnd: p.budgetVnd, areaCodes: [...areas.keys()] });
+    }
+  }
+
+  const history: SiteData["history"] = {};
+  for (const r of releases) {
+    if (r.id === release) {
+      history[r.id] = Object.fromEntries(units.map((u) => [u.code, u.rates]));
+      continue;
+    }
+    const byCode: Record<string, [number, number | null, "P" | "S" | "N"][]> = {};
+    for (const level of LEVELS) {
+      for await (const nodes of pages(exec, HISTORY_QUERY, { level, first: PAGE, release: r.id }, (d) => d.units)) {
+        for (const u of nodes) byCode[u.code] = u.poverty.map((p: Any) => [p.year, p.poorRate.value, statusInitial(p.poorRate.status)]);
+      }
+    }
+    history[r.id] = byCode;
+  }
+
+  const site: SiteData = {
+    builtAt: new Date().toISOString(), release: current, releases, sources: rel.sources,
+    standards: rel.standards.map((s: Any) => ({ id: s.id, name: s.name, legalBasis: s.legalBasis, fromYear: s.fromYear, toYear: s.toYear,
+      ruralLine: s.ruralLine, urbanLine: s.urbanLine, minDeprived: s.minDeprived })),
+    indicators: rel.standards.flatMap((s: Any) => s.vi.map((i: Any, n: number) => ({ code: i.code, standard: s.id, ordinal: i.ordinal,
+      labelVi: i.label, labelEn: s.en[n]?.label ?? i.label, dimensionVi: i.dimension, dimensionEn: s.en[n]?.dimension ?? i.dimension }))),
+    units, projects, history,
+  };
+  writeJson(path.join(dir, "site.json"), site);
+  writeJson(path.join(dir, "shapes.json"), shapes);
+  return { site, shapes };
+}

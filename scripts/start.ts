@@ -1,0 +1,54 @@
+/**
+ * `pnpm start`: make sure a release exists (build the demo data and publish it on a fresh clone), then serve the API
+ * and the portal. Why child processes: the pipeline opens the private store; the server process is started without
+ * DATABASE_URL so it never can.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { loadConfig, publicStoreUrl } from "../packages/core/src/config/config.ts";
+import { sqlitePathFromUrl, isSqliteUrl } from "../packages/db/src/sqlite-url.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const config = loadConfig();
+
+function hasCompleteRelease(url: string): boolean {
+  if (!isSqliteUrl(url)) return true; // a server store is managed by its operators
+  const file = sqlitePathFromUrl(url);
+  if (!fs.existsSync(file)) return false;
+  const db = new Database(file, { readonly: true });
+  try {
+    return Boolean(db.prepare(`SELECT 1 FROM Release WHERE complete = 1 LIMIT 1`).get());
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+function runPipeline(...args: string[]): void {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "packages/pipeline/src/main.ts", ...args], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!hasCompleteRelease(publicStoreUrl(config))) {
+  console.log("No release in the public store yet: building the synthetic demo data set and publishing it…");
+  runPipeline("demo");
+  runPipeline("publish", "--title", "Demo release (synthetic data, calibrated to published figures)");
+}
+
+// Build steps for what the server serves (portal), when present.
+for (const pkg of ["portal"]) {
+  const dir = path.join(root, "packages", pkg);
+  if (fs.existsSync(path.join(dir, "package.json")) && !fs.existsSync(path.join(dir, "dist"))) {
+    const built = spawnSync("pnpm", ["--filter", `@minhbach/${pkg}`, "build"], { cwd: root, stdio: "inherit" });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+}
+
+const serverEnv = { ...process.env };
+delete serverEnv.DATABASE_URL; // the public server never learns where the private store is
+const server = spawn("pnpm", ["--filter", "@minhbach/api", "start"], { cwd: root, stdio: "inherit", env: serverEnv });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
