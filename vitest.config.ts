@@ -31,6 +31,24 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The citizen portal's pure helpers (formatting, search index, charts, oEmbed).
+        test: {
+          name: "portal",
+          include: ["packages/portal/src/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Browser tests: build the portal from the API's fixture release, serve it on 127.0.0.1, drive Debian's chromium.
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/browser/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

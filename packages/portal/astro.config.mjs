@@ -8,7 +8,7 @@ export default defineConfig({
   outDir: process.env.PORTAL_OUT_DIR || "./dist",
   trailingSlash: "ignore",
   build: { format: "directory", inlineStylesheets: "always" },
-  compressHTML: true,
+  compressHTML: false,
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 }, logLevel: "warn" },
 });

@@ -4,6 +4,7 @@ import type { Lang } from "@minhbach/core/release/labels.ts";
 import { ErrorCode } from "./common/errors.js";
 import type { ReleaseRegistry } from "./release/release.service.js";
 import { createLoaders, type Loaders } from "./store/loaders.js";
+import type { RowCache } from "./store/row-cache.js";
 import type { ApiStore } from "./store/public-store.js";
 
 export interface ApiContext {
@@ -15,8 +16,8 @@ export interface ApiContext {
   deadline: number;
 }
 
-export function createContext(store: ApiStore, releases: ReleaseRegistry, lang: Lang, timeoutMs: number): ApiContext {
-  return { store, releases, loaders: createLoaders(store.db), lang, deadline: Date.now() + timeoutMs };
+export function createContext(store: ApiStore, releases: ReleaseRegistry, lang: Lang, timeoutMs: number, rows?: RowCache): ApiContext {
+  return { store, releases, loaders: createLoaders(store.db, rows), lang, deadline: Date.now() + timeoutMs };
 }
 
 /** Called by services before each load: a request past its deadline stops instead of queueing more work. */

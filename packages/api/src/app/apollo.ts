@@ -1,6 +1,6 @@
 /** Apollo Server set-up: schema, limits, APQ, error formatting. Why separate: create-app wires HTTP, this wires GraphQL. */
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
@@ -25,16 +25,17 @@ export function formatError(development: boolean, logger: Logger) {
 }
 
 export async function createApollo(opts: { limits: QueryLimits; development: boolean; logger: Logger; plugins?: ApolloServerPlugin<ApiContext>[] }) {
+  const schema = await buildApiSchema();
   const apollo = new ApolloServer<ApiContext>({
-    schema: await buildApiSchema(),
+    schema,
     csrfPrevention: false, // no cookies or credentials anywhere: CORS is open and GET must work from a plain link or curl
     introspection: true,
     allowBatchedHttpRequests: false,
-    status400ForVariableCoercionErrors: true,
     includeStacktraceInErrorResponses: opts.development,
     persistedQueries: { ttl: null },
     validationRules: [depthLimit(opts.limits.maxDepth), aliasLimit(opts.limits.maxAliases)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(opts.limits.maxCost), ...(opts.plugins ?? [])],
+    // Cache-Control comes from our HTTP layer (release-bound ETags); Apollo's per-field cache hints would only cost time.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin(opts.limits.maxCost), ...(opts.plugins ?? [])],
     formatError: formatError(opts.development, opts.logger),
     stopOnTerminationSignals: false,
   });

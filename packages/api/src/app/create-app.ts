@@ -17,6 +17,7 @@ import { serveStatic } from "../http/static.js";
 import { ReleaseRegistry } from "../release/release.service.js";
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "../schema/limits.js";
 import { openApiStore, type ApiStore } from "../store/public-store.js";
+import { RowCache } from "../store/row-cache.js";
 import { createApollo } from "./apollo.js";
 
 export interface AppOptions {
@@ -34,7 +35,10 @@ export interface AppOptions {
   releaseRefreshMs?: number;
   /** Stack traces and internal messages in errors (default: NODE_ENV is "development"). */
   development?: boolean;
+  /** Finished responses kept (default 2000; 0 turns the response cache off). */
   responseCacheEntries?: number;
+  /** Immutable release rows kept across requests (default 300,000; 0 turns the row cache off). */
+  rowCacheRows?: number;
 }
 
 export interface App {
@@ -43,6 +47,7 @@ export interface App {
   store: ApiStore;
   releases: ReleaseRegistry;
   cache: ResponseCache;
+  rows: RowCache;
   apollo: ApolloServer<ApiContext>;
   close(): Promise<void>;
 }
@@ -61,9 +66,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const releases = new ReleaseRegistry(store.db, options.releaseRefreshMs ?? 30_000);
   await releases.start();
   const cache = new ResponseCache(options.responseCacheEntries ?? 2000);
+  const rows = new RowCache(options.rowCacheRows ?? 300_000);
   const apollo = await createApollo({ limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits }, development, logger });
-  const graphqlDeps = { apollo, store, releases, cache, logger, timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 100_000, explorer: serveExplorer };
-  const exportDeps = { store, releases, cache, logger, timeoutMs };
+  const graphqlDeps = { apollo, store, releases, cache, rows, logger, timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 100_000, explorer: serveExplorer };
+  const exportDeps = { store, releases, cache, rows, logger, timeoutMs };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -108,7 +114,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const server = http.createServer({ keepAliveTimeout: 65_000 }, handler);
   server.requestTimeout = timeoutMs + 5_000;
   return {
-    handler, server, store, releases, cache, apollo,
+    handler, server, store, releases, cache, rows, apollo,
     async close() {
       releases.stop();
       if (server.listening) await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });

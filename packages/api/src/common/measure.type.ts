@@ -49,7 +49,8 @@ export class Measure {
   @Field(() => String, { nullable: true, description: "Why the figure is not shown, in words (in the request's language)." })
   note!: string | null;
 
+  /** The computed value as is: it already has exactly Measure's fields (a plain object is cheaper than a copy). */
   static of(m: MeasureValue): Measure {
-    return Object.assign(new Measure(), m);
+    return m as Measure;
   }
 }

@@ -7,6 +7,7 @@ import { negotiateLang } from "../common/lang.js";
 import { createContext } from "../context.js";
 import type { ReleaseRegistry } from "../release/release.service.js";
 import type { ApiStore } from "../store/public-store.js";
+import type { RowCache } from "../store/row-cache.js";
 import { acceptedEncoding, CORS_HEADERS, etagMatches, sendText } from "../http/respond.js";
 import type { ResponseCache } from "../http/response-cache.js";
 import { projectsCsv, unitsCsv } from "./export.service.js";
@@ -17,6 +18,7 @@ export interface ExportDeps {
   store: ApiStore;
   releases: ReleaseRegistry;
   cache: ResponseCache;
+  rows: RowCache;
   logger: Logger;
   timeoutMs: number;
 }
@@ -32,7 +34,7 @@ export async function handleExport(deps: ExportDeps, req: IncomingMessage, res: 
   if (!entry) {
     let text: string;
     try {
-      text = await build(createContext(deps.store, deps.releases, lang, deps.timeoutMs), url.searchParams);
+      text = await build(createContext(deps.store, deps.releases, lang, deps.timeoutMs, deps.rows), url.searchParams);
     } catch (err) {
       if (err instanceof GraphQLError) return sendText(res, err.extensions.code === "BAD_USER_INPUT" ? 400 : 404, err.message, CORS_HEADERS);
       throw err;

@@ -11,7 +11,7 @@ export interface ExampleQuery {
 export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     title: "1. Which release am I citing, and what did corrections change?",
-    query: `{
+    query: `query Citation {
   release { id title createdAt checksum synthetic disclosureK years }
   releases { id changeNote supersedes { id } }
 }`,

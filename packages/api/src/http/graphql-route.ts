@@ -12,6 +12,7 @@ import { negotiateLang } from "../common/lang.js";
 import { createContext, type ApiContext } from "../context.js";
 import type { ReleaseRegistry } from "../release/release.service.js";
 import type { ApiStore } from "../store/public-store.js";
+import type { RowCache } from "../store/row-cache.js";
 import { PayloadTooLargeError, readBody } from "./body.js";
 import { acceptedEncoding, CORS_HEADERS, etagMatches, preflight, sendGraphQLError } from "./respond.js";
 import type { CachedResponse, ResponseCache } from "./response-cache.js";
@@ -21,6 +22,7 @@ export interface GraphQLRouteDeps {
   store: ApiStore;
   releases: ReleaseRegistry;
   cache: ResponseCache;
+  rows: RowCache;
   logger: Logger;
   maxBodyBytes: number;
   timeoutMs: number;
@@ -88,7 +90,7 @@ export async function handleGraphQL(deps: GraphQLRouteDeps, req: IncomingMessage
     }
   }
 
-  const ctx = createContext(deps.store, deps.releases, lang, deps.timeoutMs);
+  const ctx = createContext(deps.store, deps.releases, lang, deps.timeoutMs, deps.rows);
   const execution = deps.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search: url.search, body }, context: async () => ctx });
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<"timeout">((resolve) => { timer = setTimeout(() => resolve("timeout"), deps.timeoutMs); });
@@ -108,14 +110,8 @@ async function toEntry(result: HTTPGraphQLResponse, deps: GraphQLRouteDeps, meth
   if (result.body.kind === "complete") text = result.body.string;
   else for await (const chunk of result.body.asyncIterator) text += chunk;
   const status = result.status ?? 200;
-  let ok = status === 200;
-  if (ok) {
-    try {
-      ok = !("errors" in (JSON.parse(text) as object));
-    } catch {
-      ok = false;
-    }
-  }
+  // Apollo writes `errors` as the first key when there are any; no need to parse the body again.
+  const ok = status === 200 && !text.startsWith('{"errors"');
   const body = Buffer.from(text, "utf8");
   const release = deps.releases.latest()?.id ?? "none";
   const etag = `"${release}-${createHash("sha256").update(deps.releases.version).update(body).digest("base64url").slice(0, 32)}"`;

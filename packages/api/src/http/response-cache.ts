@@ -34,7 +34,7 @@ export class ResponseCache {
   }
 
   set(key: string, entry: CachedResponse): void {
-    if (entry.body.length > this.maxBytes / 8) return;
+    if (this.maxEntries === 0 || entry.body.length > this.maxBytes / 8) return;
     const old = this.map.get(key);
     if (old) {
       this.bytes -= old.body.length;

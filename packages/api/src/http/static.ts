@@ -35,7 +35,7 @@ function resolveFile(root: string, urlPath: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (decoded.includes("\0")) return undefined;
+  if (decoded.includes("\0") || decoded.split(/[\\/]/).includes("..")) return undefined;
   const file = path.resolve(root, "." + path.posix.normalize(decoded));
   if (file !== root && !file.startsWith(root + path.sep)) return undefined;
   const stat = fs.statSync(file, { throwIfNoEntry: false });

@@ -76,13 +76,19 @@ export class ReleaseRegistry {
 
   /** Disclosure threshold k the release was protected with, for notes ("fewer than 5 households"). */
   disclosureK(id: string): number | undefined {
+    if (this.kById.has(id)) return this.kById.get(id);
     const row = this.byId(id);
     if (!row) return undefined;
+    let k: number | undefined;
     try {
-      const k = (JSON.parse(row.parameters) as { k?: unknown }).k;
-      return typeof k === "number" ? k : undefined;
+      const value = (JSON.parse(row.parameters) as { k?: unknown }).k;
+      k = typeof value === "number" ? value : undefined;
     } catch {
-      return undefined;
+      k = undefined;
     }
+    this.kById.set(id, k); // releases are immutable: parse once
+    return k;
   }
+
+  private readonly kById = new Map<string, number | undefined>();
 }

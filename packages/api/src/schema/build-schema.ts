@@ -19,6 +19,12 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
-  }).then((schema) => lexicographicSortSchema(schema));
+  }).then((schema) => {
+    // type-graphql has no way to describe the root type; set it before the sorted copy is made from the config.
+    Object.assign(schema.getQueryType()!, {
+      description: "Minh Bạch public API: village-level poverty statistics for Vietnam from immutable, disclosure-controlled releases. Every field reads the latest complete release unless a `release` id is given.",
+    });
+    return lexicographicSortSchema(schema);
+  });
   return cached;
 }

@@ -114,12 +114,21 @@ export function queryCost(schema: GraphQLSchema, doc: DocumentNode, op: Operatio
 
 /** Apollo plugin: checks the cost once the operation and its variables are known. */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  // Apollo reuses one parsed document per query text, so costs can be memoised per document and variables.
+  const memo = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation || isIntrospectionOnly(operation)) return;
-          const cost = queryCost(schema, document, operation, request.variables ?? {});
+          let byVariables = memo.get(document);
+          if (!byVariables) memo.set(document, (byVariables = new Map()));
+          const key = `${operation.name?.value ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = byVariables.get(key);
+          if (cost === undefined) {
+            cost = queryCost(schema, document, operation, request.variables ?? {});
+            if (byVariables.size < 100) byVariables.set(key, cost);
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer items (\`first\`) or fewer nested lists`, {
               extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } },

@@ -37,7 +37,7 @@ describe("units", () => {
     const tooMany = await app.gql(`{ units(first: 101) { totalCount } }`);
     expect(tooMany.body.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     const defaults = await app.gql(`{ units { nodes { code } } }`);
-    expect(defaults.body.data!.units.nodes.length).toBe(16);
+    expect(defaults.body.data!.units.nodes.length).toBe(12);
   });
 
   it("lists a commune's villages, including those that moved to the new commune in the reform", async () => {

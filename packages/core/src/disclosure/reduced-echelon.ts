@@ -8,19 +8,26 @@
  */
 import { checkedAdd, checkedMul, normalizeInPlace, type SparseVector } from "./exact.ts";
 
-/** target ← row[pivot] · target − target[pivot] · row, then gcd-normalised: removes `pivot` from target exactly. */
-function eliminate(target: SparseVector, row: SparseVector, pivot: number): SparseVector {
+/**
+ * target ← row[pivot] · target − target[pivot] · row, in place (no allocation: this is the hot loop), then
+ * gcd-normalised. Removes `pivot` from target exactly; reports which columns entered and left target.
+ */
+function eliminateInPlace(target: SparseVector, row: SparseVector, pivot: number, entered: number[], left: number[]): void {
   const rowPivot = row.get(pivot)!;
   const targetPivot = target.get(pivot)!;
-  const result: SparseVector = new Map();
-  for (const [column, coef] of target) result.set(column, checkedMul(coef, rowPivot));
+  if (rowPivot !== 1) for (const [column, coef] of target) target.set(column, checkedMul(coef, rowPivot));
   for (const [column, coef] of row) {
-    const next = checkedAdd(result.get(column) ?? 0, -checkedMul(targetPivot, coef));
-    if (next === 0) result.delete(column);
-    else result.set(column, next);
+    const previous = target.get(column);
+    const next = checkedAdd(previous ?? 0, -checkedMul(targetPivot, coef));
+    if (next === 0) {
+      target.delete(column);
+      left.push(column);
+    } else {
+      target.set(column, next);
+      if (previous === undefined) entered.push(column);
+    }
   }
-  normalizeInPlace(result);
-  return result;
+  normalizeInPlace(target);
 }
 
 /** A family of sparse vectors with a column → ids index, so "which vectors contain column j" is O(1). */
@@ -36,16 +43,26 @@ class IndexedVectors {
     return [...(this.byColumn.get(column) ?? [])];
   }
 
-  set(id: number, vector: SparseVector): void {
-    const previous = this.vectors.get(id);
-    if (previous) for (const column of previous.keys()) if (!vector.has(column)) this.byColumn.get(column)!.delete(id);
-    for (const column of vector.keys()) {
-      if (previous?.has(column)) continue;
-      let ids = this.byColumn.get(column);
-      if (!ids) this.byColumn.set(column, (ids = new Set()));
-      ids.add(id);
-    }
+  add(id: number, vector: SparseVector): void {
     this.vectors.set(id, vector);
+    for (const column of vector.keys()) this.index(column, id);
+  }
+
+  /** Eliminates `pivot` from vector `id` using `row`, keeping the index in step; returns the updated vector. */
+  eliminate(id: number, row: SparseVector, pivot: number): SparseVector {
+    const vector = this.vectors.get(id)!;
+    const entered: number[] = [];
+    const left: number[] = [];
+    eliminateInPlace(vector, row, pivot, entered, left);
+    for (const column of left) this.byColumn.get(column)!.delete(id);
+    for (const column of entered) this.index(column, id);
+    return vector;
+  }
+
+  private index(column: number, id: number): void {
+    let ids = this.byColumn.get(column);
+    if (!ids) this.byColumn.set(column, (ids = new Set()));
+    ids.add(id);
   }
 }
 
@@ -60,16 +77,18 @@ export class ReducedEchelon {
   addSensitive(id: number, vector: SparseVector): void {
     const reduced = this.reduce(vector);
     if (reduced.size === 0) this.determined.add(id);
-    else this.sensitive.set(id, reduced);
+    else this.sensitive.add(id, reduced);
   }
 
   /** The canonical representative of `vector` modulo the published span (zeros in every pivot column). */
   reduce(vector: SparseVector): SparseVector {
-    let reduced = new Map(vector);
+    const reduced = new Map(vector);
+    const scratch: number[] = [];
     // Rows are fully reduced, so eliminating one pivot never re-introduces another: one pass suffices.
     for (const column of vector.keys()) {
       const row = this.rows.vectors.get(column);
-      if (row && reduced.has(column)) reduced = eliminate(reduced, row, column);
+      if (row && reduced.has(column)) eliminateInPlace(reduced, row, column, scratch, scratch);
+      scratch.length = 0;
     }
     normalizeInPlace(reduced);
     return reduced;
@@ -105,13 +124,11 @@ export class ReducedEchelon {
   /** Adds a reduced, non-zero vector to the published span and keeps everything fully reduced. */
   publish(reduced: SparseVector): void {
     const pivot = this.choosePivot(reduced);
-    for (const id of this.rows.idsAt(pivot)) this.rows.set(id, eliminate(this.rows.vectors.get(id)!, reduced, pivot));
+    for (const id of this.rows.idsAt(pivot)) this.rows.eliminate(id, reduced, pivot);
     for (const id of this.sensitive.idsAt(pivot)) {
-      const next = eliminate(this.sensitive.vectors.get(id)!, reduced, pivot);
-      this.sensitive.set(id, next);
-      if (next.size === 0) this.determined.add(id);
+      if (this.sensitive.eliminate(id, reduced, pivot).size === 0) this.determined.add(id);
     }
-    this.rows.set(pivot, reduced);
+    this.rows.add(pivot, reduced);
   }
 
   /**

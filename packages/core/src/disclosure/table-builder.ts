@@ -19,6 +19,12 @@ export interface CategoryTableInput {
   groupings: Array<{ unit: string; year: number; villages: string[] }>;
   /** Hidden sensitive cells X(toYear) − X(fromYear): what a year-to-year comparison would reveal about movers. */
   differencing?: Array<{ unit: string; fromYear: number; toYear: number; category: string; movers?: number }>;
+  /**
+   * false: village-level counts are not published (only communes and above). Why: for rare events (households newly
+   * poor this year) village cells are nearly all small, and publishing them would only add suppressions. The hidden
+   * village counts are then not targets themselves; the published aggregates are protected as usual.
+   */
+  publishVillages?: boolean;
   /** Status of each cell id in the previous release. */
   history?: ReadonlyMap<string, CellStatus>;
   k: number;
@@ -67,8 +73,10 @@ export function buildCategoryProblem(input: CategoryTableInput): ProtectionProbl
   ];
   const unitYears = new Map<string, { terms: Array<[number, number]>[]; households: number }>();
   const cells: ProtectionCell[] = [];
+  const villageUnits = new Set(input.villages.map(({ village, year }) => `${village}|${year}`));
   for (const { unit, year, villages } of units) {
     const key = `${unit}|${year}`;
+    const hiddenVillage = input.publishVillages === false && villageUnits.has(key) && villages.length === 1 && villages[0] === unit;
     if (unitYears.has(key)) throw new Error(`unit ${unit} appears twice in ${year}`);
     const termsByCategory = categories.map((_, c) =>
       villages.map((village): [number, number] => {
@@ -90,13 +98,17 @@ export function buildCategoryProblem(input: CategoryTableInput): ProtectionProbl
     categories.forEach((category, c) => {
       const id = cellId(table, unit, year, category);
       const value = values[c]!;
-      const sensitive = smallUnit || isPrimarySensitive(value, households, k);
+      // A hidden complement ("neither poor nor near-poor") is protected when it is a small group (1..k−1); its
+      // "n − c < k" clause would only restate that the published categories are small, which they protect themselves
+      // (and would make a village where nobody is poor, c = n, absurdly sensitive).
+      const primary = published.has(category) ? isPrimarySensitive(value, households, k) : value >= 1 && value < k;
+      const sensitive = !hiddenVillage && (smallUnit || primary);
       const forced = history(id);
       cells.push({
         id,
         terms: termsByCategory[c]!,
         value,
-        publishable: published.has(category),
+        publishable: published.has(category) && !hiddenVillage,
         sensitive,
         ...(sensitive ? { primaryReason: smallUnit ? ("SMALL_UNIT" as const) : ("PRIMARY" as const) } : {}),
         // A unit with n < k households cannot hide a count in a range wider than [0, n].
@@ -107,7 +119,7 @@ export function buildCategoryProblem(input: CategoryTableInput): ProtectionProbl
     });
   }
 
-  for (const { unit, fromYear, toYear, category } of input.differencing ?? []) {
+  for (const { unit, fromYear, toYear, category, movers } of input.differencing ?? []) {
     const from = unitYears.get(`${unit}|${fromYear}`);
     const to = unitYears.get(`${unit}|${toYear}`);
     const c = categories.indexOf(category);
@@ -120,8 +132,9 @@ export function buildCategoryProblem(input: CategoryTableInput): ProtectionProbl
       publishable: false,
       sensitive: true,
       primaryReason: "DIFFERENCING",
-      // The movers' count must stay as uncertain as a small count would, within what the two units can hold.
-      requiredWidth: Math.min(k, Math.max(from.households, to.households)),
+      // The movers' contribution must stay as uncertain as a small count would: a group of m movers can change the
+      // count by at most m, so the attacker must not narrow it below min(k, m) (or the units' size when m is unknown).
+      requiredWidth: Math.min(k, movers ?? Math.max(from.households, to.households)),
     });
   }
   return { k, innerValues, cells };

@@ -5,6 +5,8 @@ import { register as registerDemo } from "./demo.command.js";
 import { register as registerPublish } from "./publish.command.js";
 import { register as registerImportRecords } from "./import-records.command.js";
 import { register as registerImportBoundaries } from "./import-boundaries.command.js";
+import { register as registerImportHouseholds } from "./import-households.command.js";
+import { register as registerTemplate } from "./template.command.js";
 
 type Register = (program: Command) => void;
 
@@ -15,6 +17,8 @@ const modules: Register[] = [
   registerPublish,
   registerImportRecords,
   registerImportBoundaries,
+  registerImportHouseholds,
+  registerTemplate,
 ];
 
 export function registerCommands(program: Command): void {

@@ -19,17 +19,21 @@ export interface TableSpec {
   counts: (vy: VillageYearCounts) => number[];
   /** years in which the table exists (an indicator only under the standards that have it) */
   years: (all: number[]) => number[];
+  /** false: published from the commune level up (rare events, and the detail of deprivations), see table-builder.ts */
+  villageLevel: boolean;
+  /** stocks (poor, lacking) can be differenced between years; flows are events of one review and are not */
+  differencing: boolean;
 }
 
 export function tableSpecs(years: number[]): TableSpec[] {
   const specs: TableSpec[] = [
     {
       table: "poverty", categories: POVERTY_CATEGORIES, published: POVERTY_PUBLISHED, measure: (c) => c,
-      counts: (vy) => vy.poverty, years: (all) => all,
+      counts: (vy) => vy.poverty, years: (all) => all, villageLevel: true, differencing: true,
     },
     {
       table: "flows", categories: FLOW_CATEGORIES, published: FLOW_PUBLISHED, measure: (c) => c,
-      counts: (vy) => vy.flows, years: (all) => all,
+      counts: (vy) => vy.flows, years: (all) => all, villageLevel: false, differencing: false,
     },
   ];
   for (const ind of INDICATORS) {
@@ -37,7 +41,7 @@ export function tableSpecs(years: number[]): TableSpec[] {
     if (!inYears.length) continue;
     specs.push({
       table: `lacking.${ind.code}`, categories: LACKING_CATEGORIES, published: ["lacking"], measure: () => `lacking.${ind.code}`,
-      counts: (vy) => [vy.lacking[ind.bit]!, vy.households - vy.lacking[ind.bit]!], years: () => inYears,
+      counts: (vy) => [vy.lacking[ind.bit]!, vy.households - vy.lacking[ind.bit]!], years: () => inYears, villageLevel: false, differencing: true,
     });
   }
   return specs;
@@ -64,7 +68,8 @@ export function buildTableInput(
   // Year-to-year differencing: where fewer than k households moved in or out of a unit and no stayer changed a
   // category, the difference of two published counts would be the movers' own count.
   const differencing: NonNullable<CategoryTableInput["differencing"]> = [];
-  for (const pair of scan.pairs.values()) {
+  for (const pair of spec.differencing ? scan.pairs.values() : []) {
+    if (!spec.villageLevel && hierarchy.unit(pair.unit)?.level === "VILLAGE") continue;
     if (pair.movers < 1 || pair.movers >= k || !years.includes(pair.fromYear) || !years.includes(pair.toYear)) continue;
     for (const category of spec.published) {
       const changed = pair.changed.has(`${spec.table}|${category}`) || pair.changed.has(`${spec.table}|*`);
@@ -78,6 +83,7 @@ export function buildTableInput(
     villages: villages.sort((a, b) => a.year - b.year || a.village.localeCompare(b.village)),
     groupings: groupings.sort((a, b) => a.year - b.year || a.unit.localeCompare(b.unit)),
     differencing,
+    publishVillages: spec.villageLevel,
     history,
     k,
   };

@@ -102,7 +102,7 @@ export function scanHouseholds(privateUrl: string, groupsOf: GroupsOf): ScanResu
       );
       const clsIndex = cls === "POOR" ? 0 : cls === "NEAR_POOR" ? 1 : 2;
       const flow = flowIndex(r.reviewCategory);
-      if (recordedClass(r.reviewCategory) !== clsIndex) classMismatches++;
+      if (!recordedClasses(r.reviewCategory).includes(clsIndex)) classMismatches++;
       const vyKey = `${r.villageCode}|${r.year}`;
       let vy = villageYears.get(vyKey);
       if (!vy) {
@@ -139,9 +139,11 @@ function markChanges(pair: PairStats, prev: HouseholdYear, cur: HouseholdYear): 
   if (diff) for (const ind of INDICATORS) if (diff & (1 << ind.bit)) pair.changed.add(`lacking.${ind.code}|*`);
 }
 
-/** The poverty class a review category records (to count disagreements with the computed class). */
-function recordedClass(category: string): number {
-  if (category === "POOR" || category === "NEWLY_POOR" || category === "RE_POOR") return 0;
-  if (category === "NEAR_POOR" || category === "NEWLY_NEAR_POOR" || category === "RE_NEAR_POOR" || category === "ESCAPED_POOR") return 1;
-  return 2;
+/** The poverty classes a review category is consistent with (to count disagreements with the computed class):
+ *  a household that escaped poverty may be near-poor or not poor. */
+function recordedClasses(category: string): readonly number[] {
+  if (category === "POOR" || category === "NEWLY_POOR" || category === "RE_POOR") return [0];
+  if (category === "NEAR_POOR" || category === "NEWLY_NEAR_POOR" || category === "RE_NEAR_POOR") return [1];
+  if (category === "ESCAPED_POOR") return [1, 2];
+  return [2];
 }

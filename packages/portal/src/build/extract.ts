@@ -45,7 +45,7 @@ function change(c: Any): Change {
 async function* pages(exec: Exec, query: string, vars: Record<string, unknown>, pick: (d: Any) => Any): AsyncGenerator<Any[]> {
   let after: string | null = null;
   do {
-    const conn: Any = pick(await exec(query, { ...vars, after }));
+    const conn = pick(await exec(query, { ...vars, after })) as Any;
     yield conn.nodes;
     after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
   } while (after);
@@ -64,12 +64,12 @@ function writeJson(file: string, value: unknown): void {
 /** Extract the release (latest unless named) into `dir`; returns the site index and simplified map shapes. */
 export async function extractSnapshot(exec: Exec, dir: string, opts: { release?: string } = {}): Promise<ExtractResult> {
   fs.rmSync(dir, { recursive: true, force: true });
-  const releasesAnswer: Any = await exec(RELEASES_QUERY, {});
+  const releasesAnswer = (await exec(RELEASES_QUERY, {})) as Any;
   const releases: ReleaseData[] = releasesAnswer.releases.map((r: Any) => ({ ...r, supersedes: r.supersedes?.id ?? null }));
   const current = releases.find((r) => (opts.release ? r.id === opts.release : r.latest));
   if (!current) throw new Error(opts.release ? `Release ${opts.release} not found in the public store` : "The public store has no complete release");
   const release = current.id;
-  const rel: Any = (await exec(RELEASE_QUERY, { release })).release;
+  const rel = ((await exec(RELEASE_QUERY, { release })) as Any).release;
 
   const units: IndexEntry[] = [];
   const shapes = { PROVINCE: [], DISTRICT: [], COMMUNE: [], VILLAGE: [] } as Record<Level, MapShape[]>;

@@ -31,13 +31,15 @@ export function moneyOutcome(projects: ProjectData[], poverty: YearStat[]): Mone
   const rateAt = (y: number) => poverty.find((p) => p.year === y)?.poorRate.value ?? null;
   const budget = projects.reduce((s, p) => s + (p.budgetVnd ?? 0), 0);
   const disbursed = projects.reduce((s, p) => s + (p.disbursedVnd ?? 0), 0);
-  const allHouseholds = projects.every((p) => p.households.status === "PUBLISHED");
-  const households = allHouseholds ? projects.reduce((s, p) => s + (p.households.value ?? 0), 0) : null;
+  // Per household only over projects whose household count is published (a hidden count is never guessed).
+  const counted = projects.filter((p) => p.households.status === "PUBLISHED" && p.households.value);
+  const households = counted.length ? counted.reduce((s, p) => s + p.households.value!, 0) : null;
+  const countedMoney = counted.reduce((s, p) => s + (p.disbursedVnd ?? p.budgetVnd ?? 0), 0);
   const rateFrom = rateAt(baseline);
   const rateTo = rateAt(last);
   return {
     fromYear: baseline, toYear: last, budgetVnd: budget, disbursedVnd: disbursed, households,
-    perHouseholdVnd: households ? Math.round((disbursed || budget) / households) : null,
+    perHouseholdVnd: households ? Math.round(countedMoney / households) : null,
     rateFrom, rateTo, change: rateFrom !== null && rateTo !== null ? Math.round((rateTo - rateFrom) * 10) / 10 : null,
     projects: projects.length,
   };

@@ -1,7 +1,7 @@
 /**
  * Integer optimisation over one component of unknown inner cells (HiGHS via the `highs` wasm package): x ≥ 0
  * integer, one equality per published equation. The LP relaxation is solved first; when its optimum is an integer
- * point (always, for the totally unimodular matrices of a single hierarchy) it IS the integer optimum, so the MILP is
+ * point (always for a one-category hierarchy, whose matrix is totally unimodular; in practice almost always) it IS the integer optimum, so the MILP is
  * solved only when the LP optimum is fractional.
  *
  * It also keeps a pool of integer feasible points (the true values and every integral optimum found): the spread of

@@ -19,28 +19,77 @@ function bigGcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** Row-echelon basis: rows keyed by pivot column, each row free of the pivots of rows added before it. */
-class EchelonBasis {
-  private readonly rowsInOrder: Array<{ pivot: number; row: BigVector }> = [];
+/** Minimal binary min-heap of row indices (the standard library has none). */
+class IndexHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(item: number): void {
+    const items = this.items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]! <= items[i]!) break;
+      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      i = parent;
+    }
+  }
+  pop(): number {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const [left, right] = [2 * i + 1, 2 * i + 2];
+        let smallest = i;
+        if (left < items.length && items[left]! < items[smallest]!) smallest = left;
+        if (right < items.length && items[right]! < items[smallest]!) smallest = right;
+        if (smallest === i) break;
+        [items[smallest], items[i]] = [items[i]!, items[smallest]!];
+        i = smallest;
+      }
+    }
+    return top;
+  }
+}
 
-  /** Reduces against every row in insertion order; the result has no pivot column of any row. */
+/**
+ * Row-echelon basis (not back-substituted): each row is free of the pivots of the rows added before it, so reducing
+ * rows in insertion order clears every pivot. Only rows whose pivot is present are visited, via a heap of indices.
+ */
+class EchelonBasis {
+  private readonly rows: Array<{ pivot: number; row: BigVector }> = [];
+  private readonly rowOfPivot = new Map<number, number>();
+
+  /** The vector reduced against every row; empty exactly when it lies in the span of the rows. */
   residue(input: ReadonlyMap<number, number | bigint>): BigVector {
-    let vector: BigVector = new Map([...input].map(([column, coef]) => [column, BigInt(coef)]));
-    for (const { pivot, row } of this.rowsInOrder) {
+    const vector: BigVector = new Map([...input].map(([column, coef]) => [column, BigInt(coef)]));
+    const pending = new IndexHeap();
+    for (const column of vector.keys()) {
+      const index = this.rowOfPivot.get(column);
+      if (index !== undefined) pending.push(index);
+    }
+    while (pending.size > 0) {
+      const { pivot, row } = this.rows[pending.pop()]!;
       const factor = vector.get(pivot);
-      if (factor === undefined) continue;
+      if (factor === undefined) continue; // a duplicate heap entry, already cleared
       const rowPivot = row.get(pivot)!;
-      const next: BigVector = new Map();
-      for (const [column, coef] of vector) next.set(column, coef * rowPivot);
+      if (rowPivot !== 1n) for (const [column, coef] of vector) vector.set(column, coef * rowPivot);
       for (const [column, coef] of row) {
-        const value = (next.get(column) ?? 0n) - factor * coef;
-        if (value === 0n) next.delete(column);
-        else next.set(column, value);
+        const previous = vector.get(column);
+        const value = (previous ?? 0n) - factor * coef;
+        if (value === 0n) vector.delete(column);
+        else vector.set(column, value);
+        if (previous === undefined && value !== 0n) {
+          const index = this.rowOfPivot.get(column);
+          if (index !== undefined) pending.push(index);
+        }
       }
       let divisor = 0n;
-      for (const coef of next.values()) divisor = bigGcd(divisor, coef);
-      if (divisor > 1n) for (const [column, coef] of next) next.set(column, coef / divisor);
-      vector = next;
+      for (const coef of vector.values()) divisor = bigGcd(divisor, coef);
+      if (divisor > 1n) for (const [column, coef] of vector) vector.set(column, coef / divisor);
     }
     return vector;
   }
@@ -48,8 +97,9 @@ class EchelonBasis {
   add(vector: ReadonlyMap<number, number>): void {
     const residue = this.residue(vector);
     if (residue.size === 0) return;
-    const pivot = Math.min(...residue.keys());
-    this.rowsInOrder.push({ pivot, row: residue });
+    const pivot = residue.keys().next().value as number;
+    this.rowOfPivot.set(pivot, this.rows.length);
+    this.rows.push({ pivot, row: residue });
   }
 }
 

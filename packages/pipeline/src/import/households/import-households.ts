@@ -11,8 +11,8 @@ import { HOUSEHOLD_COLUMNS, REVIEW_CATEGORIES } from "@minhbach/core/households/
 import { classifyHousehold } from "@minhbach/core/standards/classify.ts";
 import { standardForYear, type HouseholdClass, type PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
-import { ImportError, ProblemCollector } from "../shared/problems.js";
-import { readTable } from "../shared/table.js";
+import { ImportError, ProblemCollector, type ImportProblem } from "../shared/problems.js";
+import { readTableBatches } from "../shared/table.js";
 import { checkSecret, householdKey } from "./key.js";
 import { parseHouseholdRow, type RowContext } from "./parse-row.js";
 import { conflictsOutsideCover, measureChanges, swapIn, totals } from "./replace.js";
@@ -74,15 +74,15 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     db.pragma("busy_timeout = 10000");
     const villages = loadVillages(db);
     const problems = new ProblemCollector(1000);
-    const stage = new Stage(db, (row, first) =>
-      problems.add({ file, row, column: ctx.headers.household_id ?? "Mã hộ", reason: `household id appears twice (rows ${first} and ${row})` }),
-    );
+    const stage = new Stage(db);
+    /** Household key → first row: the one structure that grows with the file (allowed for duplicate detection). */
+    const firstRowOf = new Map<string, number>();
     const ctx: RowContext = { file, year, standard, villages, headers: {} };
     let dropped: string[] = [];
     const mismatches: ClassMismatch[] = [];
     let mismatchCount = 0;
     let rows = 0;
-    const table = readTable(file, {
+    const table = readTableBatches(file, {
       columns: HOUSEHOLD_COLUMNS,
       dropPersonalColumns: opts.dropPersonalColumns ?? false,
       problems,
@@ -91,29 +91,37 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
         ctx.headers = h.headers;
       },
     });
-    for await (const row of table) {
-      rows++;
-      if (rows % PROGRESS_EVERY === 0) opts.progress?.({ phase: "reading", rows });
-      const h = parseHouseholdRow(row, ctx, (p) => problems.add(p));
-      const id = row.values.household_id!;
-      if (!h) {
-        if (id !== "") stage.add({ rowNumber: row.rowNumber, householdKey: householdKey(secret, id) });
-        continue;
+    const report = (p: ImportProblem) => problems.add(p);
+    for await (const batch of table) {
+      for (const row of batch) {
+        if (++rows % PROGRESS_EVERY === 0) opts.progress?.({ phase: "reading", rows });
+        const h = parseHouseholdRow(row, ctx, report);
+        const id = row.values.household_id!;
+        if (id === "") continue;
+        const key = householdKey(secret, id);
+        const first = firstRowOf.get(key);
+        if (first !== undefined) {
+          report({ file, row: row.rowNumber, column: ctx.headers.household_id ?? "Mã hộ", reason: `household id appears twice (rows ${first} and ${row.rowNumber})` });
+          continue;
+        }
+        firstRowOf.set(key, row.rowNumber);
+        if (!h || problems.count > 0) continue; // the file will be refused: stop staging, keep checking
+        const cls = classifyHousehold(h, standard);
+        if (!CONSISTENT[h.reviewCategory]!.includes(cls)) {
+          if (mismatchCount++ < MISMATCH_EXAMPLES) mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls });
+        }
+        stage.add(h, key, cls);
       }
-      const cls = classifyHousehold(h, standard);
-      if (!CONSISTENT[h.reviewCategory]!.includes(cls)) {
-        if (mismatchCount++ < MISMATCH_EXAMPLES) mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls });
-      }
-      stage.add({ ...h, householdKey: householdKey(secret, h.id), cls });
     }
     stage.flush();
-    if (rows === 0) problems.add({ file, reason: "the file has a header but no household rows" });
+    if (rows === 0 && problems.count === 0) problems.add({ file, reason: "the file has a header but no household rows" });
 
     const villagesByCommune = new Map<string, string[]>();
     for (const v of villages.values()) {
       const c = communeIn(v, year);
       if (c) (villagesByCommune.get(c) ?? villagesByCommune.set(c, []).get(c)!).push(v.code);
     }
+    firstRowOf.clear();
     stage.fillCovered(villagesByCommune);
     for (const c of conflictsOutsideCover(db, year)) {
       problems.add({

@@ -77,11 +77,17 @@ export function measureChanges(db: Database.Database, year: number, standard: Po
      WHERE NOT EXISTS (SELECT 1 FROM HouseholdRecord h WHERE h.year = ? AND h.householdKey = s.householdKey) GROUP BY s.communeCode`,
     "added",
   );
-  perCommune(
-    `SELECT c.communeCode AS commune, COUNT(*) AS n FROM HouseholdRecord h JOIN ${COVERED} c ON c.villageCode = h.villageCode
-     WHERE h.year = ? AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.householdKey = h.householdKey) GROUP BY c.communeCode`,
-    "removed",
-  );
+  // removed = stored before − stored before and still in the file (joined through the stored records' unique index,
+  // so the staged rows need no index of their own)
+  const kept = db
+    .prepare(
+      `SELECT c.communeCode AS commune, COUNT(*) AS n FROM ${STAGE} s
+       JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey JOIN ${COVERED} c ON c.villageCode = h.villageCode
+       GROUP BY c.communeCode`,
+    )
+    .all(year) as { commune: string; n: number }[];
+  for (const c of out.values()) c.removed = c.before.households;
+  for (const k of kept) change(out, k.commune).removed -= k.n;
   perCommune(
     `SELECT s.communeCode AS commune, COUNT(*) AS n FROM ${STAGE} s JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey
      WHERE NOT (${SAME}) GROUP BY s.communeCode`,
@@ -98,7 +104,7 @@ export function swapIn(db: Database.Database, year: number, importId: number): n
       `INSERT INTO HouseholdRecord (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations,
          reviewCategory, ethnicMinority, importId)
        SELECT ?, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority, ?
-       FROM ${STAGE} ORDER BY rowNumber`,
+       FROM ${STAGE} ORDER BY householdKey`, // key order: the unique index is then filled sequentially
     )
     .run(year, importId).changes;
 }

@@ -24,7 +24,7 @@ function checkMagic(file: string): void {
 
 type SheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
 
-export async function* readXlsxRows(file: string, sheet?: string): AsyncGenerator<RawRow> {
+export async function* readXlsxRows(file: string, sheet?: string): AsyncGenerator<RawRow[]> {
   checkMagic(file);
   const source = fs.createReadStream(file);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
@@ -56,7 +56,7 @@ export async function* readXlsxRows(file: string, sheet?: string): AsyncGenerato
             (cellErrors ??= []).push({ index: i - 1, reason: r.error });
           }
         }
-        yield cellErrors ? { rowNumber: row.number, cells, cellErrors } : { rowNumber: row.number, cells };
+        yield [cellErrors ? { rowNumber: row.number, cells, cellErrors } : { rowNumber: row.number, cells }];
       }
       break; // one sheet only
     }

@@ -36,7 +36,7 @@ export interface ReadTableOptions {
 /** Data rows checked for text typed in a legacy font; mojibake shows at once, so the first rows suffice. */
 const MOJIBAKE_ROWS = 50;
 
-function rowsOf(file: string, sheet: string | undefined): AsyncGenerator<RawRow> {
+function batchesOf(file: string, sheet: string | undefined): AsyncGenerator<RawRow[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".csv" || ext === ".txt") return readCsvRows(file);
   if (ext === ".xlsx" || ext === ".xlsm") return readXlsxRows(file, sheet);
@@ -46,73 +46,128 @@ function rowsOf(file: string, sheet: string | undefined): AsyncGenerator<RawRow>
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 
+/** NFC forms of the non-ASCII values seen (files repeat a few words: "nông thôn", "nghèo"); bounded. */
+const nfcCache = new Map<string, string>();
+
 function clean(raw: string | undefined): string {
   if (raw === undefined || raw === "") return "";
   const t = raw.trim();
-  return NON_ASCII.test(t) ? t.normalize("NFC") : t;
+  if (!NON_ASCII.test(t)) return t;
+  let n = nfcCache.get(t);
+  if (n === undefined) {
+    n = t.normalize("NFC");
+    if (nfcCache.size > 10_000) nfcCache.clear();
+    nfcCache.set(t, n);
+  }
+  return n;
+}
+
+function mojibakeError(file: string, row: number, text: string): ImportError | undefined {
+  const enc = legacyFontMojibake(text);
+  return enc ? new ImportError([{ file, row, reason: legacyEncodingReason(enc, "font") }]) : undefined;
+}
+
+/** Turns raw cells into a TableRow for one header. A plain class, not generator code: this is the hot loop. */
+class RowMapper {
+  /** Every column in spec order with its position in the file (-1 when absent). Why: building each row's object in
+   *  one fixed key order keeps V8 on one fast shape (cloning a template object measured 8x slower). */
+  private readonly slots: { key: string; index: number; header: string }[];
+  private dataRows = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly plan: ColumnPlan,
+    private readonly headerLength: number,
+    columns: readonly ColumnSpec[],
+    private readonly problems: ProblemCollector,
+  ) {
+    this.slots = columns.map((spec) => {
+      const f = plan.fields.find((x) => x.spec.key === spec.key);
+      return { key: spec.key, index: f ? f.index : -1, header: f ? f.header : spec.headerVi };
+    });
+  }
+
+  /** The row, or undefined when it is blank or has a problem (reported). Throws on legacy-font text. */
+  map(raw: RawRow): TableRow | undefined {
+    const { file, problems } = this;
+    const values: Record<string, string> = {};
+    let bad = false;
+    let blank = true;
+    for (const slot of this.slots) {
+      const v = slot.index < 0 ? "" : clean(raw.cells[slot.index]);
+      values[slot.key] = v;
+      if (v === "") continue;
+      blank = false;
+      const reason = formulaInjection(v);
+      if (reason) {
+        problems.add({ file, row: raw.rowNumber, column: slot.header, reason });
+        bad = true;
+      }
+    }
+    if (raw.cellErrors) {
+      for (const e of raw.cellErrors) {
+        const field = this.plan.fields.find((f) => f.index === e.index);
+        if (!field) continue; // an unread (dropped) or unnamed column
+        problems.add({ file, row: raw.rowNumber, column: field.header, reason: e.reason });
+        bad = true;
+      }
+    }
+    const stray = strayCell(raw.cells, this.plan.unnamed, this.headerLength);
+    if (stray >= 0) {
+      problems.add({ file, row: raw.rowNumber, column: `#${stray + 1}`, reason: "value in a column without a header; add a header or delete the value" });
+      bad = true;
+    }
+    if (blank) return undefined; // Excel keeps formatted empty rows; dropped columns alone do not make a row
+    if (this.dataRows++ < MOJIBAKE_ROWS) {
+      const err = mojibakeError(file, raw.rowNumber, Object.values(values).join(" "));
+      if (err) throw err;
+    }
+    return bad ? undefined : { rowNumber: raw.rowNumber, values };
+  }
 }
 
 export async function* readTable(file: string, opts: ReadTableOptions): AsyncGenerator<TableRow> {
+  for await (const batch of readTableBatches(file, opts)) yield* batch;
+}
+
+/**
+ * The same rows as readTable, a file chunk at a time. Why: one await per row costs more than the row's checks in
+ * importers with a throughput target (households); use readTable unless that matters.
+ */
+export async function* readTableBatches(file: string, opts: ReadTableOptions): AsyncGenerator<TableRow[]> {
   const own = opts.problems === undefined;
   const problems = opts.problems ?? new ProblemCollector();
-  const encodingError = (row: number, text: string): ImportError | undefined => {
-    const enc = legacyFontMojibake(text);
-    return enc ? new ImportError([{ file, row, reason: legacyEncodingReason(enc, "font") }]) : undefined;
-  };
-  let plan: ColumnPlan | undefined;
-  let headerLength = 0;
-  let dataRows = 0;
-  for await (const raw of rowsOf(file, opts.sheet)) {
-    if (plan === undefined) {
+  let mapper: RowMapper | undefined;
+  for await (const batch of batchesOf(file, opts.sheet)) {
+    const out: TableRow[] = [];
+    for (const raw of batch) {
+      if (mapper) {
+        const row = mapper.map(raw);
+        if (row) out.push(row);
+        continue;
+      }
       const headers = raw.cells.map(clean);
       if (headers.every((h) => h === "")) continue;
-      const err = encodingError(raw.rowNumber, headers.join(" "));
+      const err = mojibakeError(file, raw.rowNumber, headers.join(" "));
       if (err) throw err;
-      plan = planColumns(file, headers, opts.columns, opts.dropPersonalColumns ?? false, raw.rowNumber);
-      headerLength = headers.length;
+      const plan = planColumns(file, headers, opts.columns, opts.dropPersonalColumns ?? false, raw.rowNumber);
+      mapper = new RowMapper(file, plan, headers.length, opts.columns, problems);
       opts.onHeader?.({
         matched: plan.fields.map((f) => f.header),
         dropped: plan.dropped,
         headerRow: raw.rowNumber,
         headers: Object.fromEntries(plan.fields.map((f) => [f.spec.key, f.header])),
       });
-      continue;
     }
-    const values: Record<string, string> = {};
-    for (const spec of opts.columns) values[spec.key] = "";
-    let bad = false;
-    let blank = true;
-    for (const f of plan.fields) {
-      const v = clean(raw.cells[f.index]);
-      if (v === "") continue;
-      blank = false;
-      const reason = formulaInjection(v);
-      if (reason) {
-        problems.add({ file, row: raw.rowNumber, column: f.header, reason });
-        bad = true;
-      }
-      values[f.spec.key] = v;
-    }
-    for (const e of raw.cellErrors ?? []) {
-      const field = plan.fields.find((f) => f.index === e.index);
-      if (!field) continue; // an unread (dropped) or unnamed column
-      problems.add({ file, row: raw.rowNumber, column: field.header, reason: e.reason });
-      bad = true;
-    }
-    for (let i = 0; i < raw.cells.length; i++) {
-      if ((i >= headerLength || plan.unnamed.includes(i)) && clean(raw.cells[i]) !== "") {
-        problems.add({ file, row: raw.rowNumber, column: `#${i + 1}`, reason: "value in a column without a header; add a header or delete the value" });
-        bad = true;
-        break;
-      }
-    }
-    if (blank) continue; // Excel keeps formatted empty rows; dropped columns alone do not make a row
-    if (dataRows++ < MOJIBAKE_ROWS) {
-      const err = encodingError(raw.rowNumber, Object.values(values).join(" "));
-      if (err) throw err;
-    }
-    if (!bad) yield { rowNumber: raw.rowNumber, values };
+    if (out.length > 0) yield out;
   }
-  if (plan === undefined) throw new ImportError([{ file, reason: "the file has no header row (it is empty)" }]);
+  if (!mapper) throw new ImportError([{ file, reason: "the file has no header row (it is empty)" }]);
   if (own) problems.throwIfAny();
+}
+
+/** Position of a non-empty cell under a blank header or past the last header, or -1. */
+function strayCell(cells: string[], unnamed: readonly number[], headerLength: number): number {
+  for (const i of unnamed) if (i < cells.length && clean(cells[i]) !== "") return i;
+  for (let i = headerLength; i < cells.length; i++) if (clean(cells[i]) !== "") return i;
+  return -1;
 }

@@ -11,11 +11,15 @@ const FALSE_WORDS = new Set(["0", "", "khong", "k", "no", "n", "false", "sai"]);
 export function parseFlag(text: string): boolean | undefined {
   if (text === "" || text === "0") return false;
   if (text === "1" || text === "x" || text === "X") return true;
+  if (flagMemo.has(text)) return flagMemo.get(text);
   const folded = foldVietnamese(text);
-  if (TRUE_WORDS.has(folded)) return true;
-  if (FALSE_WORDS.has(folded)) return false;
-  return undefined;
+  const value = TRUE_WORDS.has(folded) ? true : FALSE_WORDS.has(folded) ? false : undefined;
+  if (flagMemo.size < 1000) flagMemo.set(text, value);
+  return value;
 }
+
+/** Files repeat the same words ("có", "không") on every row; folding each time was measurable. */
+const flagMemo = new Map<string, boolean | undefined>();
 
 const DIGITS = /^\d+$/;
 const GROUPED = /^\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*$/;

@@ -1,0 +1,41 @@
+/** /readyz is 503 until a complete release exists, and the API answers NO_RELEASE meanwhile; /healthz is always 200. */
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPublicStore } from "@minhbach/db/public.ts";
+import { writeRelease } from "@minhbach/db/release-writer.ts";
+import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { startServer, type App } from "../app/create-app.js";
+import { fixtureRelease } from "../test/fixture-release.js";
+
+let app: App & { url: string };
+let publicUrl: string;
+beforeAll(async () => {
+  publicUrl = freshStoreUrls("minhbach-api-empty-").publicUrl;
+  app = await startServer({ port: 0, host: "127.0.0.1", publicUrl, logger: pino({ level: "silent" }) });
+});
+afterAll(async () => { await app.close(); });
+
+describe("readiness", () => {
+  it("is alive but not ready on an empty store, then ready once a release is written", async () => {
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(503);
+    const res = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ release { id } units { totalCount } }` }) });
+    const body = (await res.json()) as any;
+    expect(body.errors[0].extensions.code).toBe("NO_RELEASE");
+    const db = openPublicStore(publicUrl);
+    await writeRelease(db, fixtureRelease());
+    await db.$disconnect();
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", release: "2026.1" });
+  });
+
+  it("is not ready when the store cannot be read", async () => {
+    const broken = await startServer({ port: 0, host: "127.0.0.1", publicUrl: "file:/nonexistent-dir/x/public.db", logger: pino({ level: "silent" }) });
+    try {
+      expect((await fetch(`${broken.url}/readyz`)).status).toBe(503);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,14 @@
+/** Map widget: reports its height to the host page, and swaps the static SVG for Leaflet once the widget is visible. */
+const el = document.getElementById("m") as HTMLElement;
+const report = () => { if (parent !== window) parent.postMessage({ type: "minhbach:height", height: Math.ceil(document.documentElement.getBoundingClientRect().height) }, "*"); };
+report();
+addEventListener("load", report);
+const io = "IntersectionObserver" in window
+  ? new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) { io?.disconnect(); void load(); } })
+  : null;
+async function load(): Promise<void> {
+  const m = await import("./unit-map.js");
+  await m.drawUnitMap(el, location.origin, "_blank");
+  report();
+}
+if (io) io.observe(el); else void load();

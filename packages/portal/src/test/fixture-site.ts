@@ -1,0 +1,24 @@
+/**
+ * Builds the portal from the API's fixture release (Bắc Kạn → Bạch Thông → Lục Bình, the 2025 merger, two releases)
+ * into a temporary folder, once per test process. Why shared: browser tests and build tests read the same output.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { writeFixtureStore } from "@minhbach/api/test/fixture-release.ts";
+import { buildPortal, type BuildReport } from "../build/pipeline.js";
+
+export interface FixtureSite { publicUrl: string; outDir: string; report: BuildReport }
+
+let built: Promise<FixtureSite> | undefined;
+
+export function buildFixtureSite(origin = "http://127.0.0.1:4000"): Promise<FixtureSite> {
+  built ??= (async () => {
+    const { publicUrl } = await writeFixtureStore();
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "minhbach-portal-"));
+    const outDir = path.join(work, "dist");
+    const report = await buildPortal({ publicUrl, outDir, snapshotDir: path.join(work, "snapshot"), origin, quiet: true });
+    return { publicUrl, outDir, report };
+  })();
+  return built;
+}

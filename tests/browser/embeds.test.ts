@@ -1,0 +1,87 @@
+/** News-site scenarios: a card in a cross-origin iframe renders and resizes; query parameters; oEmbed; budgets. */
+import zlib from "node:zlib";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, type Browser, type Page } from "../../packages/portal/src/test/browser.ts";
+
+const { base, host } = inject("portal");
+let browser: Browser;
+
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => browser?.close());
+
+/** Gzip bytes of every response a page load makes, and any request leaving the portal's origin. */
+async function transfer(page: Page, url: string, settle: (p: Page) => Promise<unknown>): Promise<{ bytes: number; foreign: string[] }> {
+  const bodies: Promise<number>[] = [];
+  const foreign: string[] = [];
+  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) foreign.push(r.url()); });
+  page.on("response", (r) => bodies.push(r.body().then((b) => zlib.gzipSync(b, { level: 6 }).length, () => 0)));
+  await page.goto(url);
+  await settle(page);
+  await page.waitForLoadState("networkidle");
+  return { bytes: (await Promise.all(bodies)).reduce((a, b) => a + b, 0), foreign };
+}
+
+describe("card widget on a news site", () => {
+  it("renders inside a cross-origin iframe and grows to its content through embed.js", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host}/?unit=01990`);
+    expect(new URL(host).origin).not.toBe(new URL(base).origin);
+    const frame = page.frameLocator("#w");
+    await expect(frame.locator("h1").first().textContent()).resolves.toContain("Lục Bình");
+    await page.waitForFunction(() => (document.getElementById("w") as HTMLIFrameElement).getBoundingClientRect().height > 100);
+    const height = await page.evaluate(() => (document.getElementById("w") as HTMLIFrameElement).getBoundingClientRect().height);
+    expect(height).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it("applies ?lang, ?year and ?release", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/embed/unit/01990/card/?lang=en&year=2023`);
+    await expect(page.locator('[data-lang="EN"] [data-f="rate"]').textContent()).resolves.toBe("8.9%");
+    await page.goto(`${base}/embed/unit/01975/card/?release=2026.1&year=2024`);
+    await expect(page.locator('[data-lang="VI"] [data-f="release"]').textContent()).resolves.toBe("2026.1");
+    await page.close();
+  });
+
+  it("shows the Vietnamese card without JavaScript", async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/embed/unit/01990/card/`);
+    await expect(page.locator('[data-lang="VI"] [data-f="rate"]').textContent()).resolves.toBe("6,2 %");
+    await ctx.close();
+  });
+
+  it("is discoverable through oEmbed", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/unit/01990/`);
+    const href = await page.locator('link[type="application/json+oembed"]').getAttribute("href");
+    const doc = await (await fetch(href!)).json() as { type: string; html: string };
+    expect(doc.type).toBe("rich");
+    expect(doc.html).toContain("/embed/unit/01990/card/");
+    const dynamic = await (await fetch(`${base}/oembed?url=${encodeURIComponent(`${base}/en/unit/01990/`)}&format=json`)).json() as { html: string };
+    expect(dynamic.html).toContain("lang=en");
+    await page.close();
+  });
+});
+
+describe("budgets and privacy", () => {
+  it("keeps the home page within 150 KB gzip and makes no third-party request", async () => {
+    const page = await browser.newPage();
+    const { bytes, foreign } = await transfer(page, `${base}/`, (p) => p.waitForSelector("#home-map[data-state=ready]"));
+    console.log(`home page: ${bytes} bytes gzip`);
+    expect(foreign).toEqual([]);
+    expect(bytes).toBeLessThanOrEqual(150 * 1024);
+    await page.close();
+  });
+
+  it("keeps the card widget within 20 KB gzip", async () => {
+    const page = await browser.newPage();
+    const { bytes, foreign } = await transfer(page, `${base}/embed/unit/01990/card/`, (p) => p.waitForSelector("[data-f=rate]"));
+    console.log(`card widget: ${bytes} bytes gzip`);
+    expect(foreign).toEqual([]);
+    expect(bytes).toBeLessThanOrEqual(20 * 1024);
+    const cookies = await page.context().cookies();
+    expect(cookies).toEqual([]);
+    await page.close();
+  });
+});

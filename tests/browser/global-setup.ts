@@ -1,0 +1,35 @@
+/**
+ * Browser tests' global set-up: starts packages/portal/src/test/serve-fixture.ts (build from the API's fixture release,
+ * serve on 127.0.0.1, plus a second-origin "news site") and hands its URLs to the tests. Stops it afterwards.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+let child: ChildProcess | undefined;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const portal = path.resolve(import.meta.dirname, "../../packages/portal");
+  child = spawn(process.execPath, ["--import", "tsx", "src/test/serve-fixture.ts"], {
+    cwd: portal, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(portal, "tsconfig.json") }, stdio: ["ignore", "pipe", "inherit"],
+  });
+  const ready = await new Promise<{ base: string; host: string; outDir: string }>((resolve, reject) => {
+    let buf = "";
+    child!.stdout!.on("data", (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split("\n").find((l) => l.startsWith("{\"base\""));
+      if (line) resolve(JSON.parse(line));
+    });
+    child!.on("exit", (code) => reject(new Error(`serve-fixture exited with ${code}`)));
+  });
+  project.provide("portal", ready);
+  return async () => {
+    child?.kill("SIGTERM");
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    portal: { base: string; host: string; outDir: string };
+  }
+}
