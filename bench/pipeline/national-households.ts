@@ -29,7 +29,7 @@ const CATEGORY_VI = new Map<string, string>(REVIEW_CATEGORIES.map((c) => [c.code
 
 /** Households per village at the 2021 review (before the yearly drift): ~289 on average, ~26 million nationally. */
 export function villageSize2021(rng: Rng, c: NationalCommune): number {
-  const base = c.urban ? 430 : 215 + 130 * (1 - c.remoteness);
+  const base = c.urban ? 395 : 198 + 121 * (1 - c.remoteness);
   return Math.max(20, Math.round(base * rng.uniform(0.55, 1.45)));
 }
 

@@ -16,14 +16,18 @@ export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** Lexical tokens per document (the parser stops past it): bounds parse and validation work, nesting included. */
+  maxTokens: number;
+  /** Introspection lists (`types`, `fields`, `args`…) nested inside each other; GraphiQL's own query needs 3. */
+  maxIntrospectionLists: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 50_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxTokens: 5_000, maxIntrospectionLists: 3 };
 
 /** Lists without a `first` argument (years of a series, indicators, ancestors…) count as this many items. */
 export const LIST_FACTOR = 10;
 
-function isIntrospectionOnly(op: OperationDefinitionNode): boolean {
+export function isIntrospectionOnly(op: OperationDefinitionNode): boolean {
   return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith("__"));
 }
 
@@ -33,27 +37,54 @@ function fragmentsOf(doc: DocumentNode): Map<string, FragmentDefinitionNode> {
   return map;
 }
 
-function walk(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, visit: (depth: number, alias: boolean) => void, depth = 1, seen = new Set<string>()): void {
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) {
-      visit(depth, s.alias !== undefined);
-      if (s.selectionSet) walk(s.selectionSet, fragments, visit, depth + 1, seen);
-    } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      walk(s.selectionSet, fragments, visit, depth, seen);
-    } else {
-      const f = fragments.get(s.name.value);
-      if (f && !seen.has(f.name.value)) walk(f.selectionSet, fragments, visit, depth, new Set([...seen, f.name.value]));
-    }
-  }
+export interface Shape {
+  /** Deepest field nesting below (and including) this selection set. */
+  depth: number;
+  /** Aliased fields, counting a fragment once per spread (capped, so fragment bombs stay finite). */
+  aliases: number;
 }
 
-/** Rejects operations nested deeper than `max` fields. */
+const CAP = 1e9;
+
+/**
+ * Depth and alias count of a selection set. Why memoised per fragment: a fragment spread twice in each of 30 nested
+ * fragments would otherwise be walked 2^30 times (a "fragment bomb"); here each fragment is measured once. A fragment
+ * met again on its own path (a cycle, which validation rejects anyway) counts as empty.
+ */
+export function shapeOf(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, memo = new Map<string, Shape>(), path = new Set<string>()): Shape {
+  let depth = 0;
+  let aliases = 0;
+  for (const s of set.selections) {
+    let inner: Shape = { depth: 0, aliases: 0 };
+    if (s.kind === Kind.FIELD) {
+      const below = s.selectionSet ? shapeOf(s.selectionSet, fragments, memo, path) : { depth: 0, aliases: 0 };
+      inner = { depth: below.depth + 1, aliases: below.aliases + (s.alias ? 1 : 0) };
+    } else if (s.kind === Kind.INLINE_FRAGMENT) {
+      inner = shapeOf(s.selectionSet, fragments, memo, path);
+    } else {
+      const name = s.name.value;
+      const f = fragments.get(name);
+      const known = memo.get(name);
+      if (known) inner = known;
+      else if (f && !path.has(name)) {
+        path.add(name);
+        inner = shapeOf(f.selectionSet, fragments, memo, path);
+        path.delete(name);
+        memo.set(name, inner);
+      }
+    }
+    depth = Math.max(depth, inner.depth);
+    aliases = Math.min(CAP, aliases + inner.aliases);
+  }
+  return { depth, aliases };
+}
+
+/** Rejects operations nested deeper than `max` fields (introspection-only operations are bounded by introspectionLimit). */
 export function depthLimit(max: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(op) {
       if (isIntrospectionOnly(op)) return;
-      let deepest = 0;
-      walk(op.selectionSet, fragmentsOf(context.getDocument()), (d) => { deepest = Math.max(deepest, d); });
+      const deepest = shapeOf(op.selectionSet, fragmentsOf(context.getDocument())).depth;
       if (deepest > max) {
         context.reportError(new GraphQLError(`Query is ${deepest} levels deep; the limit is ${max}`, { nodes: [op], extensions: { code: ErrorCode.QUERY_TOO_DEEP } }));
       }
@@ -61,15 +92,14 @@ export function depthLimit(max: number): ValidationRule {
   });
 }
 
-/** Rejects operations with more than `max` aliased fields (aliases multiply work without deepening a query). */
+/** Rejects operations with more than `max` aliased fields (aliases multiply work without deepening a query), introspection included. */
 export function aliasLimit(max: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(op) {
-      if (isIntrospectionOnly(op)) return;
-      let aliases = 0;
-      walk(op.selectionSet, fragmentsOf(context.getDocument()), (_d, alias) => { if (alias) aliases += 1; });
+      const aliases = shapeOf(op.selectionSet, fragmentsOf(context.getDocument())).aliases;
       if (aliases > max) {
-        context.reportError(new GraphQLError(`Query uses ${aliases} aliases; the limit is ${max}`, { nodes: [op], extensions: { code: ErrorCode.TOO_MANY_ALIASES } }));
+        const shown = aliases >= CAP ? "more than a billion" : String(aliases);
+        context.reportError(new GraphQLError(`Query uses ${shown} aliases; the limit is ${max}`, { nodes: [op], extensions: { code: ErrorCode.TOO_MANY_ALIASES } }));
       }
     },
   });
@@ -83,13 +113,20 @@ export function queryCost(schema: GraphQLSchema, doc: DocumentNode, op: Operatio
   const fragments = fragmentsOf(doc);
   const root = op.operation === "query" ? schema.getQueryType() : op.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return 0;
+  const perUnit = new Map<string, number>();
   const costOf = (set: SelectionSetNode, parentType: ReturnType<typeof getNamedType>, multiplier: number, seen: Set<string>): number => {
     let total = 0;
     for (const s of set.selections) {
       if (s.kind === Kind.INLINE_FRAGMENT) total += costOf(s.selectionSet, parentType, multiplier, seen);
       else if (s.kind === Kind.FRAGMENT_SPREAD) {
+        // Cost is linear in the multiplier, so a fragment's cost per unit is computed once (fragment bombs stay linear).
         const f = fragments.get(s.name.value);
-        if (f && !seen.has(f.name.value)) total += costOf(f.selectionSet, parentType, multiplier, new Set([...seen, f.name.value]));
+        if (f && !seen.has(f.name.value)) {
+          const memoKey = `${f.name.value}\u0000${parentType.name}`;
+          let unit = perUnit.get(memoKey);
+          if (unit === undefined) perUnit.set(memoKey, (unit = costOf(f.selectionSet, parentType, 1, new Set([...seen, f.name.value]))));
+          total += multiplier * unit;
+        }
       } else if (isObjectType(parentType) && !s.name.value.startsWith("__")) {
         const def: GraphQLField<unknown, unknown> | undefined = parentType.getFields()[s.name.value];
         if (!def) continue;
@@ -107,7 +144,7 @@ export function queryCost(schema: GraphQLSchema, doc: DocumentNode, op: Operatio
         total += n + costOf(s.selectionSet, type, n, seen);
       }
     }
-    return total;
+    return Math.min(total, Number.MAX_SAFE_INTEGER);
   };
   return costOf(op.selectionSet, root, 1, new Set());
 }
