@@ -1,0 +1,74 @@
+/**
+ * Publish, scenario by scenario: a small commune is published with protected cells; a gate that finds anything
+ * stops the release and leaves the public store as it was; k below 3 is refused.
+ */
+import Database from "better-sqlite3";
+import { describe, expect, it, vi } from "vitest";
+import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { publishFixture, village } from "./test-fixture.js";
+
+const reviews = {
+  2022: [...village("01990-01", 40, 12), ...village("01990-02", 30, 2), ...village("01990-03", 25, 9)],
+  2023: [...village("01990-01", 40, 10), ...village("01990-02", 30, 1), ...village("01990-03", 25, 8)],
+};
+
+function cells(publicUrl: string) {
+  const db = new Database(sqlitePathFromUrl(publicUrl), { readonly: true });
+  try {
+    return db.prepare(`SELECT unitCode, year, measure, value, status, reason FROM PubCell WHERE measure = 'poor'`).all() as {
+      unitCode: string; year: number; value: number | null; status: string; reason: string | null;
+    }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe("publishing a small commune", () => {
+  it("suppresses the village with 2 poor households and enough other cells that it cannot be recovered", async () => {
+    const { publishRelease } = await import("./publish.js");
+    const { privateUrl, publicUrl } = publishFixture(reviews);
+    const summary = await publishRelease({ privateUrl, publicUrl, k: 5, now: new Date("2026-01-02T00:00:00Z") });
+    expect(summary.releaseId).toBe("2026.1");
+    const poor = cells(publicUrl);
+    const small = poor.find((c) => c.unitCode === "01990-02" && c.year === 2022)!;
+    expect(small).toMatchObject({ status: "SUPPRESSED", value: null, reason: "PRIMARY" });
+    // commune minus the other villages would give it away: at least one more cell of 2022 is suppressed
+    const suppressed2022 = poor.filter((c) => c.year === 2022 && c.status === "SUPPRESSED");
+    expect(suppressed2022.length).toBeGreaterThanOrEqual(2);
+    expect(poor.filter((c) => c.status === "PUBLISHED" && c.value! >= 1 && c.value! < 5)).toEqual([]);
+  });
+
+  it("refuses k below 3", async () => {
+    const { publishRelease } = await import("./publish.js");
+    const { privateUrl, publicUrl } = publishFixture(reviews);
+    await expect(publishRelease({ privateUrl, publicUrl, k: 2 })).rejects.toThrow(/at least 3/);
+  });
+});
+
+describe("a gate that finds a disclosure stops the release", () => {
+  it("writes nothing to the public store", async () => {
+    vi.resetModules();
+    vi.doMock("@minhbach/core/disclosure/index.ts", async (importOriginal) => {
+      const real = await importOriginal<typeof import("@minhbach/core/disclosure/index.ts")>();
+      return {
+        ...real,
+        // the real protection, then pretend the attacker recovered a cell
+        protect: async (problem: Parameters<typeof real.protect>[0]) => {
+          const result = await real.protect(problem);
+          const finding = { cellId: problem.cells[0]?.id ?? "empty-table", kind: "LINEAR" as const, value: 1, detail: "recovered by the test attacker" };
+          return { ...result, gate: { ...result.gate, ok: false, linearDisclosures: [finding] } };
+        },
+      };
+    });
+    const { publishRelease, GateFailure } = await import("./publish.js");
+    const { privateUrl, publicUrl } = publishFixture(reviews);
+    const error = await publishRelease({ privateUrl, publicUrl, k: 5 }).catch((e: unknown) => e);
+    if (!(error instanceof GateFailure)) console.error(error);
+    expect(error).toBeInstanceOf(GateFailure);
+    const db = new Database(sqlitePathFromUrl(publicUrl), { readonly: true });
+    expect(db.prepare(`SELECT COUNT(*) FROM Release`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT COUNT(*) FROM PubCell`).pluck().get()).toBe(0);
+    db.close();
+    vi.doUnmock("@minhbach/core/disclosure/index.ts");
+  });
+});
