@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: "pipeline",
           include: ["packages/pipeline/src/**/*.test.ts", "packages/db/src/**/*.test.ts", "tests/pipeline/**/*.test.ts"],
+          globalSetup: ["tests/pipeline/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

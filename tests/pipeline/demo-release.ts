@@ -23,14 +23,27 @@ export function demoEnv(dir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-export function buildDemoRelease(prefix = "minhbach-e2e-"): DemoRelease {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const env = demoEnv(dir);
-  const cli = (...args: string[]) =>
+function cliIn(env: NodeJS.ProcessEnv) {
+  return (...args: string[]) =>
     execFileSync(process.execPath, ["--import", "tsx", path.join(root, "packages/pipeline/src/main.ts"), ...args], {
       cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024,
     });
+}
+
+/** Runs `demo` and `publish` into a new folder (the vitest global set-up does this once per run). */
+export function buildDemoTemplate(prefix = "minhbach-e2e-template-"): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const cli = cliIn(demoEnv(dir));
   cli("demo");
   cli("publish");
-  return { dir, privateUrl: "file:" + path.join(dir, "private.db"), publicUrl: "file:" + path.join(dir, "public.db"), env, cli };
+  return dir;
+}
+
+/** A private copy of the demo release for one test file (tests change their stores). */
+export function buildDemoRelease(prefix = "minhbach-e2e-"): DemoRelease {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const template = process.env.MINHBACH_DEMO_TEMPLATE ?? buildDemoTemplate();
+  fs.cpSync(template, dir, { recursive: true });
+  const env = demoEnv(dir);
+  return { dir, privateUrl: "file:" + path.join(dir, "private.db"), publicUrl: "file:" + path.join(dir, "public.db"), env, cli: cliIn(env) };
 }

@@ -172,6 +172,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       unitYears,
       cells,
     };
+    log(`writing release ${releaseId} (${cells.length} cells)`);
     const written = await writeRelease(publicDb, content);
     const gate = gates.map(({ table, report }) => ({ table, ok: report.ok, cells: report.stats.cells, suppressed: report.stats.suppressed, millis: report.stats.millis }));
     return {
