@@ -47,7 +47,8 @@ for (const pkg of ["portal"]) {
   }
 }
 
-const serverEnv = { ...process.env };
+// Production behaviour (no stack traces in errors) unless the operator asks for development.
+const serverEnv: NodeJS.ProcessEnv = { NODE_ENV: "production", ...process.env };
 delete serverEnv.DATABASE_URL; // the public server never learns where the private store is
 const server = spawn("pnpm", ["--filter", "@minhbach/api", "start"], { cwd: root, stdio: "inherit", env: serverEnv });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

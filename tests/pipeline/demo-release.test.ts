@@ -91,6 +91,13 @@ describe("the demo is calibrated to the published figures", () => {
     expect(rate("06", 2021, "nearPoor")?.toFixed(2)).toBe("9.74");
   });
 
+  it("labels every demo figure synthetic (the households are made up, even where the rate matches a source)", () => {
+    const real = pub.prepare(`SELECT COUNT(*) FROM PubUnitYear WHERE synthetic = 0`).pluck().get();
+    expect(real).toBe(0);
+    const cited = pub.prepare(`SELECT sourceIds FROM PubUnitYear WHERE unitCode = '01990' AND year = 2023`).pluck().get() as string;
+    expect(JSON.parse(cited)).toContain("baobackan-2023-luc-binh");
+  });
+
   it("publishes the goat project's 20 households and 500,000,000 VND", () => {
     const goat = pub.prepare(`SELECT * FROM PubProject WHERE name LIKE '%dê%'`).get() as { householdsValue: number; budgetVnd: bigint | number };
     expect(goat.householdsValue).toBe(20);

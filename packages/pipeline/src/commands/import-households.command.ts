@@ -54,7 +54,9 @@ export function register(program: Command): void {
       return Number(v);
     })
     .option("--drop-personal-columns", "skip columns with names, ID numbers, phone numbers or addresses unread, instead of refusing the file")
-    .action(async (file: string, opts: { year: number; dropPersonalColumns?: boolean }) => {
+    .option("--synthetic", "the file holds made-up data (demo, training): every figure built from it is labelled synthetic")
+    .option("--source <id>", "id of the Source the file comes from (see `import sources`)")
+    .action(async (file: string, opts: { year: number; dropPersonalColumns?: boolean; synthetic?: boolean; source?: string }) => {
       const config = loadConfig();
       const privateUrl = privateStoreUrl(config);
       migrateSqlite("private", privateUrl);
@@ -63,6 +65,8 @@ export function register(program: Command): void {
         const summary = await importHouseholds({
           privateUrl, file, year: opts.year, secret: config.HOUSEHOLD_KEY_SECRET,
           dropPersonalColumns: opts.dropPersonalColumns ?? false,
+          synthetic: opts.synthetic ?? false,
+          ...(opts.source ? { sourceId: opts.source } : {}),
           ...(bar ? { progress: bar.update } : {}),
         });
         bar?.stop();

@@ -10,6 +10,7 @@ import { RECORD_IMPORTERS, type RecordFileKind } from "../import/records/index.j
 import { DEFAULT_SEED, buildDemoData, writeDemoFiles, type WrittenFile } from "./files.js";
 import { DEFAULT_PANEL, type PanelOptions } from "./households/panel.js";
 import { resetPrivateStore, seedUnits } from "./seed-store.js";
+import { SOURCE_IDS } from "./sources.js";
 
 /** The fixed key used to hash demo household ids when HOUSEHOLD_KEY_SECRET is unset. Demo only — never for real data. */
 export const DEMO_HOUSEHOLD_KEY = "minhbach-demo-only-household-key-not-secret";
@@ -58,7 +59,9 @@ export async function runDemo(o: RunDemoOptions): Promise<DemoSummary> {
     const start = Date.now();
     let mismatches: number | undefined;
     if (f.kind === "households") {
-      const summary = await importHouseholds({ privateUrl: o.privateUrl, file: f.file, year: f.year!, secret });
+      const summary = await importHouseholds({
+        privateUrl: o.privateUrl, file: f.file, year: f.year!, secret, synthetic: true, sourceId: SOURCE_IDS.generator,
+      });
       mismatches = summary.classMismatches.count;
     } else {
       const importer = RECORD_IMPORTERS[f.kind as RecordFileKind];

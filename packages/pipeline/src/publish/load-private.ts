@@ -1,5 +1,7 @@
 /** Reads everything except household rows from the private store (households are streamed by household-scan.ts). */
+import Database from "better-sqlite3";
 import type { PrivateDb } from "@minhbach/db/private.ts";
+import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import type { UnitLevel } from "@minhbach/core/units/levels.ts";
 import { UnitHierarchy } from "./unit-hierarchy.js";
 
@@ -26,4 +28,19 @@ export async function loadPrivateSnapshot(db: PrivateDb) {
     parents,
   );
   return { units, parents, changes, sources, citations, batches, projects, participants, credit, jobs, plans, inspections, hierarchy };
+}
+
+/** Village-years ("<village>|<year>") holding records from imports marked synthetic (demo or training data). */
+export function syntheticVillageYears(privateUrl: string, importIds: number[]): Set<string> {
+  if (!importIds.length) return new Set();
+  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
+  try {
+    const rows = db
+      .prepare(`SELECT DISTINCT villageCode || '|' || year FROM HouseholdRecord WHERE importId IN (${importIds.map(() => "?").join(",")})`)
+      .pluck()
+      .all(...importIds) as string[];
+    return new Set(rows);
+  } finally {
+    db.close();
+  }
 }

@@ -14,7 +14,7 @@ import { writeRelease } from "@minhbach/db/release-writer.ts";
 import { buildTableInput, tableSpecs } from "./category-tables.js";
 import { scanHouseholds } from "./household-scan.js";
 import { loadHistory } from "./history.js";
-import { loadPrivateSnapshot } from "./load-private.js";
+import { loadPrivateSnapshot, syntheticVillageYears } from "./load-private.js";
 import { buildProjectTable } from "./project-table.js";
 import { buildStaticContent } from "./release-static.js";
 
@@ -71,8 +71,13 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     const { releaseId: previous, history } = await loadHistory(publicDb);
 
     const households = new Map<string, number>(); // "<unit>|<year>" → households
+    const syntheticVillages = syntheticVillageYears(opts.privateUrl, snap.batches.filter((b) => b.synthetic).map((b) => b.id));
+    const syntheticUnitYears = new Set<string>(); // any village of the unit-year has records from a synthetic import
     for (const vy of scan.villageYears.values()) {
-      for (const u of groupsOf(vy.village, vy.year)) households.set(`${u}|${vy.year}`, (households.get(`${u}|${vy.year}`) ?? 0) + vy.households);
+      for (const u of groupsOf(vy.village, vy.year)) {
+        households.set(`${u}|${vy.year}`, (households.get(`${u}|${vy.year}`) ?? 0) + vy.households);
+        if (syntheticVillages.has(`${vy.village}|${vy.year}`)) syntheticUnitYears.add(`${u}|${vy.year}`);
+      }
     }
     const householdsOf = (unit: string, year: number) => households.get(`${unit}|${year}`);
 
@@ -134,7 +139,6 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
 
     const now = opts.now ?? new Date();
     const releaseId = await nextReleaseId(publicDb, now);
-    const syntheticYears = new Set(snap.batches.filter((b) => b.synthetic).map((b) => b.year));
     const batchSources = new Map<number, string[]>();
     for (const b of snap.batches) if (b.sourceId && b.year !== null) (batchSources.get(b.year) ?? batchSources.set(b.year, []).get(b.year)!).push(b.sourceId);
     const unitYears: ReleaseContent["unitYears"] = [...households.keys()].map((key) => {
@@ -142,7 +146,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       const year = Number(yearText);
       const cited = snap.citations.filter((c) => c.unitCode === unitCode && c.year === year).map((c) => c.sourceId);
       return {
-        unitCode, year, standardId: standardForYear(year).id, synthetic: syntheticYears.has(year),
+        unitCode, year, standardId: standardForYear(year).id, synthetic: syntheticUnitYears.has(key),
         sourceIds: JSON.stringify([...new Set([...cited, ...(batchSources.get(year) ?? [])])]),
       };
     });
@@ -154,7 +158,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
         parameters: JSON.stringify({ k: opts.k, years: scan.years, method: "GaussSuppression (Langsrud 2019) + interval gate (HiGHS)" }),
         changeNote: opts.changeNote ?? (previous ? `Supersedes ${previous}` : null), supersedes: previous,
         gateReport: JSON.stringify(gates.map(({ table, report }) => ({ table, ok: report.ok, ...report.stats }))),
-        synthetic: syntheticYears.size > 0 || snap.units.some((u) => u.synthetic),
+        synthetic: syntheticUnitYears.size > 0 || snap.units.some((u) => u.synthetic),
       },
       standards: STANDARDS.filter((s) => usedStandards.includes(s.id)).map((s) => ({
         id: s.id, name: s.nameVi, legalBasis: s.legalBasis, fromYear: s.firstYear, toYear: s.lastYear,
