@@ -13,9 +13,17 @@ export default defineConfig({
         },
       },
       {
+        // The stores: migrations, release writer, PostgreSQL (needs the server at 127.0.0.1:5432; CI starts it).
+        test: {
+          name: "db",
+          include: ["packages/db/src/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: "pipeline",
-          include: ["packages/pipeline/src/**/*.test.ts", "packages/db/src/**/*.test.ts", "tests/pipeline/**/*.test.ts"],
+          include: ["packages/pipeline/src/**/*.test.ts", "tests/pipeline/**/*.test.ts"],
           globalSetup: ["tests/pipeline/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,

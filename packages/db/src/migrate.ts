@@ -6,18 +6,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { sqlitePathFromUrl } from "./sqlite-url.js";
+import pg from "pg";
+import { isPostgresUrl, isSqliteUrl, sqlitePathFromUrl } from "./sqlite-url.js";
 
 export type StoreName = "private" | "public";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
-export function migrationsDir(store: StoreName): string {
-  return path.join(repoRoot, "prisma", store, "migrations");
+export type Provider = "sqlite" | "postgresql";
+
+export function migrationsDir(store: StoreName, provider: Provider = "sqlite"): string {
+  return path.join(repoRoot, "prisma", store, provider === "sqlite" ? "migrations" : "migrations-postgresql");
 }
 
-export function listMigrations(store: StoreName): { name: string; sql: string }[] {
-  const dir = migrationsDir(store);
+export function listMigrations(store: StoreName, provider: Provider = "sqlite"): { name: string; sql: string }[] {
+  const dir = migrationsDir(store, provider);
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -48,4 +51,46 @@ export function migrateSqlite(store: StoreName, url: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/** Apply pending migrations to a PostgreSQL store, each in its own transaction, under an advisory lock so that two
+ *  replicas starting together do not both migrate. Returns the names applied. */
+export async function migratePostgres(store: StoreName, url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('minhbach_migrations'))`);
+    // Both stores may share one database (separate ones are recommended), so each row names its store.
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS _minhbach_migrations (store TEXT NOT NULL, name TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL, PRIMARY KEY (store, name))`,
+    );
+    const done = new Set(
+      (await client.query<{ name: string }>(`SELECT name FROM _minhbach_migrations WHERE store = $1`, [store])).rows.map((r) => r.name),
+    );
+    const applied: string[] = [];
+    for (const m of listMigrations(store, "postgresql")) {
+      if (done.has(m.name)) continue;
+      try {
+        await client.query("BEGIN");
+        await client.query(m.sql);
+        await client.query(`INSERT INTO _minhbach_migrations (store, name, "appliedAt") VALUES ($1, $2, now())`, [store, m.name]);
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw new Error(`${store} store: migration ${m.name} failed and was rolled back: ${(err as Error).message}`);
+      }
+      applied.push(m.name);
+    }
+    return applied;
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(hashtext('minhbach_migrations'))`).catch(() => {});
+    await client.end();
+  }
+}
+
+/** Migrate a store whatever its provider (SQLite "file:" or "postgresql://" URL). */
+export async function migrateStore(store: StoreName, url: string): Promise<string[]> {
+  if (isSqliteUrl(url)) return migrateSqlite(store, url);
+  if (isPostgresUrl(url)) return migratePostgres(store, url);
+  throw new Error(`Unsupported ${store} store URL (use file: or postgresql://): ${url}`);
 }

@@ -10,3 +10,7 @@ export function sqlitePathFromUrl(url: string): string {
 export function isSqliteUrl(url: string): boolean {
   return url.startsWith("file:");
 }
+
+export function isPostgresUrl(url: string): boolean {
+  return url.startsWith("postgresql://") || url.startsWith("postgres://");
+}

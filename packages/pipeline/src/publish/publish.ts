@@ -6,7 +6,7 @@ import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { STANDARDS, standardForYear } from "@minhbach/core/standards/index.ts";
 import { buildCategoryProblem, protect, type GateReport, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
-import { migrateSqlite } from "@minhbach/db/migrate.ts";
+import { migrateSqlite, migrateStore } from "@minhbach/db/migrate.ts";
 import { openPrivateStore } from "@minhbach/db/private.ts";
 import { openPublicStore } from "@minhbach/db/public.ts";
 import type { ReleaseContent } from "@minhbach/db/release-content.ts";
@@ -52,7 +52,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
   const log = opts.log ?? (() => {});
   if (opts.k < 3) throw new Error(`k must be at least 3 (got ${opts.k})`);
   migrateSqlite("private", opts.privateUrl);
-  migrateSqlite("public", opts.publicUrl);
+  await migrateStore("public", opts.publicUrl);
   const privateDb = openPrivateStore(opts.privateUrl);
   const publicDb = openPublicStore(opts.publicUrl);
   try {
