@@ -18,7 +18,7 @@ export async function seedNationalUnits(privateUrl: string, provinces: NationalP
   migrateSqlite("private", privateUrl);
   const db = openPrivateStore(privateUrl);
   try {
-    const units: Parameters<typeof db.adminUnit.createMany>[0]["data"] & unknown[] = [];
+    const units: { code: string; gsoCode: string | null; level: string; name: string; nameAscii: string; type: string; parentCode: string | null; synthetic: boolean; sourceId: string }[] = [];
     const links: { unitCode: string; parentCode: string; validFrom: Date; validTo: Date | null }[] = [];
     const unit = (code: string, level: string, name: string, type: string, parentCode: string | null, synthetic: boolean) => {
       units.push({ code, gsoCode: level === "VILLAGE" ? null : code, level, name, nameAscii: foldVietnamese(name), type, parentCode, synthetic, sourceId: SOURCE });

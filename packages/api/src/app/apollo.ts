@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { ErrorCode, LIMIT_CODES } from "../common/errors.js";
 import type { ApiContext } from "../context.js";
 import { buildApiSchema } from "../schema/build-schema.js";
+import { introspectionLimit } from "../schema/introspection-limit.js";
 import { aliasLimit, costLimitPlugin, depthLimit, type QueryLimits } from "../schema/limits.js";
 
 /** Restores our limit codes (Apollo labels every validation error GRAPHQL_VALIDATION_FAILED) and hides internals. */
@@ -33,7 +34,8 @@ export async function createApollo(opts: { limits: QueryLimits; development: boo
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: opts.development,
     persistedQueries: { ttl: null },
-    validationRules: [depthLimit(opts.limits.maxDepth), aliasLimit(opts.limits.maxAliases)],
+    validationRules: [depthLimit(opts.limits.maxDepth), aliasLimit(opts.limits.maxAliases), introspectionLimit(opts.limits.maxIntrospectionLists)],
+    parseOptions: { maxTokens: opts.limits.maxTokens },
     // Cache-Control comes from our HTTP layer (release-bound ETags); Apollo's per-field cache hints would only cost time.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin(opts.limits.maxCost), ...(opts.plugins ?? [])],
     formatError: formatError(opts.development, opts.logger),

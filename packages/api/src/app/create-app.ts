@@ -1,7 +1,9 @@
 /**
  * createApp(): the whole HTTP application over the public store, not yet listening — tests call `app.handler`
  * in-process or listen on port 0; main.ts calls startServer(). Routes: /graphql, /healthz, /readyz, /export/*.csv,
- * the explorer's assets, and static files from `staticDir` at /.
+ * the explorer's assets, and static files from `staticDir` at /. Every response carries the security headers; every
+ * route but the health checks passes the rate limiter (when configured). It refuses to start on a missing, corrupt or
+ * empty public store unless `requireRelease` is false.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,14 +13,19 @@ import type { ApiContext } from "../context.js";
 import { handleExport } from "../export/export.route.js";
 import { EXPLORER_ASSET_PREFIX, serveExplorer, serveExplorerAsset } from "../http/explorer.js";
 import { handleGraphQL } from "../http/graphql-route.js";
+import { setSecurityHeaders } from "../http/security-headers.js";
+import { RateLimiter, type RateLimitOptions } from "../ratelimit/rate-limit.js";
 import { sendText } from "../http/respond.js";
 import { ResponseCache } from "../http/response-cache.js";
+import { oembedRoute, type OEmbedOptions } from "../http/oembed-route.js";
 import { serveStatic } from "../http/static.js";
 import { ReleaseRegistry } from "../release/release.service.js";
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "../schema/limits.js";
+import { checkReleases, checkStoreFile } from "../store/preflight.js";
 import { openApiStore, type ApiStore } from "../store/public-store.js";
 import { RowCache } from "../store/row-cache.js";
 import { createApollo } from "./apollo.js";
+import { Drain } from "./drain.js";
 
 export interface AppOptions {
   /** PUBLIC store URL (never the private one). */
@@ -39,6 +46,14 @@ export interface AppOptions {
   responseCacheEntries?: number;
   /** Immutable release rows kept across requests (default 300,000; 0 turns the row cache off). */
   rowCacheRows?: number;
+  /** Per-client token buckets (off when omitted: main.ts turns them on from the configuration). */
+  rateLimit?: RateLimitOptions;
+  /** Refuse to start without a readable store holding a complete release (default true). */
+  requireRelease?: boolean;
+  /** Serve this release as the latest, hiding newer ones (RELEASE_PIN). */
+  releasePin?: string;
+  /** `/oembed` for news-site CMSs; the format comes from the portal (main.ts wires it when the portal is built). */
+  oembed?: OEmbedOptions;
 }
 
 export interface App {
@@ -49,7 +64,11 @@ export interface App {
   cache: ResponseCache;
   rows: RowCache;
   apollo: ApolloServer<ApiContext>;
+  limiter: RateLimiter | undefined;
+  /** Close at once (tests). */
   close(): Promise<void>;
+  /** SIGTERM: stop accepting, finish in-flight requests (at most `timeoutMs`), then close; true if none was cut off. */
+  shutdown(timeoutMs: number): Promise<boolean>;
 }
 
 function json(res: ServerResponse, status: number, value: unknown): void {
@@ -62,21 +81,35 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? "info" });
   const development = options.development ?? process.env.NODE_ENV === "development";
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const requireRelease = options.requireRelease ?? true;
+  if (requireRelease) checkStoreFile(options.publicUrl);
   const store = openApiStore(options.publicUrl);
-  const releases = new ReleaseRegistry(store.db, options.releaseRefreshMs ?? 30_000);
+  const releases = new ReleaseRegistry(store.db, options.releaseRefreshMs ?? 30_000, options.releasePin);
+  if (requireRelease) {
+    try {
+      await checkReleases(store, releases, options.publicUrl.replace(/\/\/[^@/]*@/, "//"), options.releasePin);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
   await releases.start();
+  const limiter = options.rateLimit && options.rateLimit.perSecond > 0 ? new RateLimiter(options.rateLimit, logger) : undefined;
+  const drain = new Drain();
   const cache = new ResponseCache(options.responseCacheEntries ?? 2000);
   const rows = new RowCache(options.rowCacheRows ?? 300_000);
   const apollo = await createApollo({ limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits }, development, logger });
   const graphqlDeps = { apollo, store, releases, cache, rows, logger, timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 100_000, explorer: serveExplorer };
   const exportDeps = { store, releases, cache, rows, logger, timeoutMs };
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
+  const oembed = options.oembed ? oembedRoute(options.oembed, store, releases) : undefined;
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const p = url.pathname;
     if (p === "/graphql" || p === "/graphql/") return handleGraphQL(graphqlDeps, req, res, url);
     if (p === "/healthz") return json(res, 200, { status: "ok" });
     if (p === "/readyz") {
+      if (drain.draining) return json(res, 503, { status: "unavailable", reason: "shutting down" });
       try {
         await releases.refresh();
       } catch (err) {
@@ -86,6 +119,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return latest ? json(res, 200, { status: "ready", release: latest.id }) : json(res, 503, { status: "unavailable", reason: "no complete release" });
     }
     if (p.startsWith("/export/")) return handleExport(exportDeps, req, res, url);
+    if (p === "/oembed" && oembed) return oembed(req, res, url);
     if (p.startsWith(EXPLORER_ASSET_PREFIX) && serveExplorerAsset(p.slice(EXPLORER_ASSET_PREFIX.length), res)) return;
     if (options.staticDir) return serveStatic(options.staticDir, req, res, url);
     if (p === "/") {
@@ -98,13 +132,23 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
+    drain.track(res);
+    // One parse for every decision (headers, limiter, route), so "/embed/%2e%2e/graphql" is /graphql everywhere.
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://localhost");
+    } catch {
+      url = new URL("http://localhost/");
+    }
+    setSecurityHeaders(res, url.pathname);
     res.on("finish", () => {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const line = { method: req.method, url: req.url, status: res.statusCode, ms, cache: res.getHeader("x-response-cache") };
       if (res.statusCode >= 500) logger.warn(line, "request");
       else logger.debug(line, "request");
     });
-    route(req, res).catch((err: unknown) => {
+    const admitted = limiter ? limiter.admit(req, res, url.pathname) : Promise.resolve(true);
+    admitted.then((ok) => (ok ? route(req, res, url) : undefined)).catch((err: unknown) => {
       logger.error({ err }, "unhandled error");
       if (!res.headersSent) json(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       else res.destroy();
@@ -113,13 +157,22 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const server = http.createServer({ keepAliveTimeout: 65_000 }, handler);
   server.requestTimeout = timeoutMs + 5_000;
+  const release = async () => {
+    releases.stop();
+    await limiter?.close();
+    await apollo.stop();
+    await store.close();
+  };
   return {
-    handler, server, store, releases, cache, rows, apollo,
+    handler, server, store, releases, cache, rows, apollo, limiter,
     async close() {
-      releases.stop();
       if (server.listening) await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
-      await apollo.stop();
-      await store.close();
+      await release();
+    },
+    async shutdown(timeoutMs) {
+      const finished = await drain.run(server, timeoutMs);
+      await release();
+      return finished;
     },
   };
 }

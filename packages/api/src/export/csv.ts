@@ -1,8 +1,18 @@
-/** CSV writing (RFC 4180, UTF-8 with BOM so spreadsheet programs read Vietnamese correctly). */
+/**
+ * CSV writing (RFC 4180, UTF-8 with BOM so spreadsheet programs read Vietnamese correctly). Text starting with `=`,
+ * `+`, `-`, `@`, tab or CR is prefixed with `'` (OWASP's advice against CSV formula injection): names come from
+ * provincial spreadsheets, and a journalist opening the export must see `=HYPERLINK(…)` as text, not run it.
+ * Numbers are written as they are (a negative number is data, not a formula).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  let text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const formula = FORMULA_START.test(text);
+  if (formula) text = `'${text}`;
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(values: unknown[]): string {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import type { ServerResponse } from "node:http";
 import { EXAMPLE_QUERIES } from "./examples.js";
+import { htmlCsp } from "./security-headers.js";
 
 const require = createRequire(import.meta.url);
 const fileOf = (pkg: string, rel: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
@@ -59,8 +60,13 @@ export function explorerHtml(): string {
 </html>`;
 }
 
+let page: { body: Buffer; csp: string } | undefined;
+
+/** The page never changes while the process runs: built once, with a CSP that allows exactly its inline script. */
 export function serveExplorer(res: ServerResponse): void {
-  const body = Buffer.from(explorerHtml(), "utf8");
-  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length, "cache-control": "no-cache" });
+  const html = explorerHtml();
+  page ??= { body: Buffer.from(html, "utf8"), csp: htmlCsp(html, false) };
+  const { body, csp } = page;
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length, "cache-control": "no-cache", "content-security-policy": csp });
   res.end(body);
 }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { acceptedEncoding, compress, etagMatches, sendText } from "./respond.js";
+import { htmlCsp, isFramable } from "./security-headers.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
@@ -44,18 +45,30 @@ function resolveFile(root: string, urlPath: string): string | undefined {
     const index = path.join(file, "index.html");
     return fs.existsSync(index) ? index : undefined;
   }
-  if (!path.extname(decoded)) {
-    const spa = path.join(root, "index.html");
-    return fs.existsSync(spa) ? spa : undefined;
-  }
+  // No single-page fallback: the portal is a multi-page static site, and a wrong widget URL must say 404, not show
+  // the home page inside a news article.
   return undefined;
+}
+
+/** CSP per HTML file version (its inline-script hashes), computed once; bounded so a national site does not pile up. */
+const cspCache = new Map<string, string>();
+
+function pageCsp(file: string, etag: string, urlPath: string): string {
+  const key = `${file}\u0000${etag}\u0000${isFramable(urlPath)}`;
+  let csp = cspCache.get(key);
+  if (!csp) {
+    csp = htmlCsp(fs.readFileSync(file, "utf8"), isFramable(urlPath));
+    if (cspCache.size >= 2000) cspCache.delete(cspCache.keys().next().value as string);
+    cspCache.set(key, csp);
+  }
+  return csp;
 }
 
 export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
   if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Method not allowed", { allow: "GET, HEAD" });
   const root = path.resolve(staticDir);
   const file = resolveFile(root, url.pathname);
-  if (!file) return sendText(res, 404, "Not found");
+  if (!file) return sendText(res, 404, "Không tìm thấy trang / Page not found");
   const stat = fs.statSync(file);
   const type = contentType(file);
   const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
@@ -65,6 +78,7 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
     etag,
     vary: "accept-encoding",
   };
+  if (type.startsWith("text/html")) headers["content-security-policy"] = pageCsp(file, etag, url.pathname);
   if (etagMatches(req, etag)) {
     res.writeHead(304, headers);
     res.end();

@@ -11,7 +11,8 @@ let app: App & { url: string };
 let publicUrl: string;
 beforeAll(async () => {
   publicUrl = freshStoreUrls("minhbach-api-empty-").publicUrl;
-  app = await startServer({ port: 0, host: "127.0.0.1", publicUrl, logger: pino({ level: "silent" }) });
+  // requireRelease: false — the mode for a replica allowed to wait for the first publish (main.ts refuses instead).
+  app = await startServer({ port: 0, host: "127.0.0.1", publicUrl, logger: pino({ level: "silent" }), requireRelease: false });
 });
 afterAll(async () => { await app.close(); });
 
@@ -31,7 +32,7 @@ describe("readiness", () => {
   });
 
   it("is not ready when the store cannot be read", async () => {
-    const broken = await startServer({ port: 0, host: "127.0.0.1", publicUrl: "file:/nonexistent-dir/x/public.db", logger: pino({ level: "silent" }) });
+    const broken = await startServer({ port: 0, host: "127.0.0.1", publicUrl: "file:/nonexistent-dir/x/public.db", logger: pino({ level: "silent" }), requireRelease: false });
     try {
       expect((await fetch(`${broken.url}/readyz`)).status).toBe(503);
     } finally {

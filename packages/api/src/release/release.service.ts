@@ -15,11 +15,13 @@ export class ReleaseRegistry {
   loaded = false;
   lastError: Error | undefined;
 
-  constructor(private readonly db: PublicDb, private readonly refreshMs = 30_000) {}
+  /** `pin`: serve this release as the latest and hide newer ones (a rollback that leaves the immutable store alone). */
+  constructor(private readonly db: PublicDb, private readonly refreshMs = 30_000, readonly pin?: string) {}
 
   async refresh(): Promise<void> {
     try {
-      this.rows = await this.db.release.findMany({ where: { complete: true }, orderBy: { seq: "asc" } });
+      const rows = await this.db.release.findMany({ where: { complete: true }, orderBy: { seq: "asc" } });
+      this.rows = this.pin === undefined ? rows : rows.slice(0, rows.findIndex((r) => r.id === this.pin) + 1);
       this.loaded = true;
       this.lastError = undefined;
     } catch (err) {

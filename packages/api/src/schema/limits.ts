@@ -1,7 +1,8 @@
 /**
  * Query limits: depth and aliases (validation rules, static) and cost (computed with variables, from `first`
  * arguments). Why: one public endpoint, anonymous clients — a query must not be able to ask for a million rows.
- * Introspection-only operations (GraphiQL's schema fetch) are exempt.
+ * Introspection-only operations (GraphiQL's schema fetch) are exempt from depth and cost, not from aliases; their
+ * nesting is bounded by introspection-limit.ts. Fragments are measured once each, so fragment bombs cost linear time.
  */
 import {
   GraphQLError, getNamedType, getNullableType, isCompositeType, isListType, isObjectType, Kind, valueFromASTUntyped,
@@ -22,7 +23,7 @@ export interface QueryLimits {
   maxIntrospectionLists: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxTokens: 5_000, maxIntrospectionLists: 3 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxTokens: 3_000, maxIntrospectionLists: 3 };
 
 /** Lists without a `first` argument (years of a series, indicators, ancestors…) count as this many items. */
 export const LIST_FACTOR = 10;
@@ -122,7 +123,7 @@ export function queryCost(schema: GraphQLSchema, doc: DocumentNode, op: Operatio
         // Cost is linear in the multiplier, so a fragment's cost per unit is computed once (fragment bombs stay linear).
         const f = fragments.get(s.name.value);
         if (f && !seen.has(f.name.value)) {
-          const memoKey = `${f.name.value}\u0000${parentType.name}`;
+          const memoKey = `${f.name.value}\u0000${parentType?.name ?? ""}`;
           let unit = perUnit.get(memoKey);
           if (unit === undefined) perUnit.set(memoKey, (unit = costOf(f.selectionSet, parentType, 1, new Set([...seen, f.name.value]))));
           total += multiplier * unit;

@@ -85,9 +85,15 @@ export async function parentHistoryOf(ctx: ApiContext, unit: Unit): Promise<Unit
 
 const TYPE_WORDS = /^(tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|thon|ban|to dan pho)\s+/;
 
+export const MAX_SEARCH_TEXT = 200;
+
 /** Diacritic- and case-insensitive: "luc binh", "Lục Bình", "xa luc binh" and "01990" all find Lục Bình. */
 export async function searchUnits(ctx: ApiContext, releaseId: string, text: string, first: number): Promise<Unit[]> {
   checkDeadline(ctx);
+  // No unit name is anywhere near this long; a 90 kB search text would only make every LIKE scan slower.
+  if (text.length > MAX_SEARCH_TEXT) {
+    throw new GraphQLError(`Search text is ${text.length} characters; the limit is ${MAX_SEARCH_TEXT}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  }
   const folded = foldVietnamese(text);
   if (folded.length === 0) throw new GraphQLError("Search text is empty", { extensions: { code: ErrorCode.BAD_USER_INPUT } });
   const bare = folded.replace(TYPE_WORDS, "");

@@ -38,7 +38,7 @@ export interface ScanResult {
 
 interface HouseholdYear {
   year: number;
-  village: string;
+  vy: number; // village-year slot (village id × years + year index)
   cls: number; // index in POVERTY_CATEGORIES
   flow: number; // index in FLOW_CATEGORIES
   deprivations: number;
@@ -46,97 +46,170 @@ interface HouseholdYear {
 
 type GroupsOf = (village: string, year: number) => readonly string[];
 
+/** A pair under construction: changed categories as a bit mask (poverty 0–2, flows 3–8, indicators 9+). */
+interface PairRec {
+  unit: number;
+  fromYear: number;
+  movers: number;
+  changed: number;
+}
+
+const FLOW_BIT = POVERTY_CATEGORIES.length;
+const LACKING_BIT = FLOW_BIT + FLOW_CATEGORIES.length;
+const CHANGED_KEYS: string[] = [
+  ...POVERTY_CATEGORIES.map((c) => `poverty|${c}`),
+  ...FLOW_CATEGORIES.map((c) => `flows|${c}`),
+  ...INDICATORS.map((ind) => `lacking.${ind.code}|*`),
+];
+/** indicator bit → position in the mask */
+const LACKING_POS = new Map(INDICATORS.map((ind, i) => [ind.bit, LACKING_BIT + i]));
+
+/**
+ * Why per-year cursors merged in key order instead of `ORDER BY householdKey, year`: the unique index
+ * (year, householdKey) already yields each year in key order, so no sort of the whole table is needed (at national
+ * size a sort of 10^8 rows through a temp B-tree dominated the scan). Strings are interned to small integers and the
+ * per-row bookkeeping uses integer-keyed maps and bit masks; results (and their insertion order) are the same.
+ */
 export function scanHouseholds(privateUrl: string, groupsOf: GroupsOf): ScanResult {
   const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
-  const villageYears = new Map<string, VillageYearCounts>();
-  const pairs = new Map<string, PairStats>();
-  const years = new Set<number>();
   let records = 0;
   let classMismatches = 0;
+  const yearList: number[] = [];
+  const villageIds = new Map<string, number>();
+  const villageCodes: string[] = [];
+  const unitIds = new Map<string, number>();
+  const unitCodes: string[] = [];
+  const vyList: VillageYearCounts[] = []; // in creation order
+  const vySlots = new Map<number, VillageYearCounts>();
+  const groupsCache = new Map<number, number[]>();
+  const pairList: PairRec[] = []; // in creation order
+  const pairSlots = new Map<number, PairRec>();
   try {
-    const rows = db
-      .prepare(
-        `SELECT householdKey, year, villageCode, urban, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority
-         FROM HouseholdRecord ORDER BY householdKey, year`,
-      )
-      .iterate() as Iterable<{
-      householdKey: string; year: number; villageCode: string; urban: number; incomePerMonth: number | null;
-      aScore: number | null; deprivations: number; reviewCategory: string; ethnicMinority: number;
-    }>;
-    let currentKey: string | undefined;
+    const nextYear = db.prepare(`SELECT MIN(year) FROM HouseholdRecord WHERE year > ?`).pluck();
+    for (let y = nextYear.get(-1e9) as number | null; y !== null && y !== undefined; y = nextYear.get(y) as number | null) yearList.push(y);
+    if (yearList.length === 0) return { villageYears: new Map(), pairs: new Map(), years: [], records: 0, classMismatches: 0 };
+    const NY = yearList.length;
+    const firstYear = yearList[0]!;
+    const standards = yearList.map((y) => standardForYear(y));
+    const span = yearList[NY - 1]! - firstYear + 2; // fromYear ∈ [firstYear − 1, lastYear]
+
+    const unitId = (code: string) => {
+      let id = unitIds.get(code);
+      if (id === undefined) {
+        unitIds.set(code, (id = unitCodes.length));
+        unitCodes.push(code);
+      }
+      return id;
+    };
+    const groupsOfSlot = (vy: number): number[] => {
+      let g = groupsCache.get(vy);
+      if (!g) groupsCache.set(vy, (g = groupsOf(villageCodes[Math.floor(vy / NY)]!, yearList[vy % NY]!).map(unitId)));
+      return g;
+    };
+    const pairFor = (unit: number, fromYear: number): PairRec => {
+      const key = unit * span + (fromYear - firstYear + 1);
+      let p = pairSlots.get(key);
+      if (!p) {
+        pairSlots.set(key, (p = { unit, fromYear, movers: 0, changed: 0 }));
+        pairList.push(p);
+      }
+      return p;
+    };
+    // A household's previous review (if the year before) and next review decide whether it moved in or out.
+    const trackPair = (prev: HouseholdYear | undefined, cur: HouseholdYear, next: HouseholdYear | undefined) => {
+      const curGroups = groupsOfSlot(cur.vy);
+      const prevGroups = prev && prev.year === cur.year - 1 ? groupsOfSlot(prev.vy) : NONE;
+      for (const u of curGroups) {
+        const pair = pairFor(u, cur.year - 1);
+        if (prevGroups.includes(u)) pair.changed |= changedMask(prev!, cur);
+        else pair.movers++;
+      }
+      // Out-movers: in a unit at this review, not in it at the next one (or gone).
+      const nextGroups = next && next.year === cur.year + 1 ? groupsOfSlot(next.vy) : NONE;
+      for (const u of curGroups) if (!nextGroups.includes(u)) pairFor(u, cur.year).movers++;
+    };
     let history: HouseholdYear[] = [];
     const flush = () => {
       for (let i = 0; i < history.length; i++) trackPair(history[i - 1], history[i]!, history[i + 1]);
       history = [];
     };
-    // A household's previous review (if the year before) and next review decide whether it moved in or out.
-    const trackPair = (prev: HouseholdYear | undefined, cur: HouseholdYear, next: HouseholdYear | undefined) => {
-      const curGroups = groupsOf(cur.village, cur.year);
-      const prevGroups = prev && prev.year === cur.year - 1 ? groupsOf(prev.village, prev.year) : [];
-      for (const u of curGroups) {
-        const pair = pairFor(u, cur.year - 1);
-        if (prevGroups.includes(u)) markChanges(pair, prev!, cur);
-        else pair.movers++;
+
+    type Row = [householdKey: string, villageCode: string, urban: number, incomePerMonth: number | null, aScore: number | null,
+      deprivations: number, reviewCategory: string, ethnicMinority: number];
+    const cursors = yearList.map((y) =>
+      db
+        .prepare(
+          `SELECT householdKey, villageCode, urban, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority
+           FROM HouseholdRecord WHERE year = ? ORDER BY householdKey`,
+        )
+        .raw()
+        .iterate(y) as IterableIterator<Row>,
+    );
+    const heads: (Row | undefined)[] = cursors.map((c) => c.next().value as Row | undefined);
+    for (;;) {
+      let key: string | undefined;
+      for (const h of heads) if (h && (key === undefined || h[0] < key)) key = h[0];
+      if (key === undefined) break;
+      for (let yi = 0; yi < NY; yi++) {
+        const r = heads[yi];
+        if (!r || r[0] !== key) continue;
+        heads[yi] = cursors[yi]!.next().value as Row | undefined;
+        const year = yearList[yi]!;
+        records++;
+        const cls = classifyHousehold({ urban: r[2] === 1, incomePerMonth: r[3], aScore: r[4], deprivations: r[5] }, standards[yi]!);
+        const clsIndex = cls === "POOR" ? 0 : cls === "NEAR_POOR" ? 1 : 2;
+        const flow = flowIndex(r[6]);
+        if (!recordedClasses(r[6]).includes(clsIndex)) classMismatches++;
+        let village = villageIds.get(r[1]);
+        if (village === undefined) {
+          villageIds.set(r[1], (village = villageCodes.length));
+          villageCodes.push(r[1]);
+        }
+        const slot = village * NY + yi;
+        let vy = vySlots.get(slot);
+        if (!vy) {
+          vy = { village: r[1], year, households: 0, poverty: [0, 0, 0],
+            flows: FLOW_CATEGORIES.map(() => 0), lacking: INDICATORS.map(() => 0), ethnicMinority: 0 };
+          vySlots.set(slot, vy);
+          vyList.push(vy);
+        }
+        vy.households++;
+        vy.poverty[clsIndex]!++;
+        vy.flows[flow]!++;
+        if (r[7]) vy.ethnicMinority++;
+        const d = r[5];
+        if (d) for (const ind of INDICATORS) if (d & (1 << ind.bit)) vy.lacking[ind.bit]!++;
+        history.push({ year, vy: slot, cls: clsIndex, flow, deprivations: d });
       }
-      // Out-movers: in a unit at this review, not in it at the next one (or gone).
-      const nextGroups = next && next.year === cur.year + 1 ? groupsOf(next.village, next.year) : [];
-      for (const u of curGroups) if (!nextGroups.includes(u)) pairFor(u, cur.year).movers++;
-    };
-    const pairFor = (unit: string, fromYear: number): PairStats => {
-      const key = `${unit}|${fromYear}`;
-      let p = pairs.get(key);
-      if (!p) pairs.set(key, (p = { unit, fromYear, toYear: fromYear + 1, movers: 0, changed: new Set() }));
-      return p;
-    };
-    for (const r of rows) {
-      if (r.householdKey !== currentKey) {
-        flush();
-        currentKey = r.householdKey;
-      }
-      records++;
-      years.add(r.year);
-      const standard = standardForYear(r.year);
-      const cls = classifyHousehold(
-        { urban: r.urban === 1, incomePerMonth: r.incomePerMonth, aScore: r.aScore, deprivations: r.deprivations },
-        standard,
-      );
-      const clsIndex = cls === "POOR" ? 0 : cls === "NEAR_POOR" ? 1 : 2;
-      const flow = flowIndex(r.reviewCategory);
-      if (!recordedClasses(r.reviewCategory).includes(clsIndex)) classMismatches++;
-      const vyKey = `${r.villageCode}|${r.year}`;
-      let vy = villageYears.get(vyKey);
-      if (!vy) {
-        vy = { village: r.villageCode, year: r.year, households: 0, poverty: [0, 0, 0],
-          flows: FLOW_CATEGORIES.map(() => 0), lacking: INDICATORS.map(() => 0), ethnicMinority: 0 };
-        villageYears.set(vyKey, vy);
-      }
-      vy.households++;
-      vy.poverty[clsIndex]!++;
-      vy.flows[flow]!++;
-      if (r.ethnicMinority) vy.ethnicMinority++;
-      for (const ind of INDICATORS) if (r.deprivations & (1 << ind.bit)) vy.lacking[ind.bit]!++;
-      history.push({ year: r.year, village: r.villageCode, cls: clsIndex, flow, deprivations: r.deprivations });
+      flush();
     }
-    flush();
   } finally {
     db.close();
   }
+  const years = new Set(yearList);
+  const villageYears = new Map<string, VillageYearCounts>();
+  for (const vy of vyList) villageYears.set(`${vy.village}|${vy.year}`, vy);
   // Pairs only make sense where both reviews exist.
-  for (const [key, p] of pairs) if (!years.has(p.fromYear) || !years.has(p.toYear)) pairs.delete(key);
-  return { villageYears, pairs, years: [...years].sort(), records, classMismatches };
+  const pairs = new Map<string, PairStats>();
+  for (const p of pairList) {
+    if (!years.has(p.fromYear) || !years.has(p.fromYear + 1)) continue;
+    const changed = new Set<string>();
+    for (let b = 0; b < CHANGED_KEYS.length; b++) if (p.changed & (1 << b)) changed.add(CHANGED_KEYS[b]!);
+    const unit = unitCodes[p.unit]!;
+    pairs.set(`${unit}|${p.fromYear}`, { unit, fromYear: p.fromYear, toYear: p.fromYear + 1, movers: p.movers, changed });
+  }
+  return { villageYears, pairs, years: yearList, records, classMismatches };
 }
 
-function markChanges(pair: PairStats, prev: HouseholdYear, cur: HouseholdYear): void {
-  if (prev.cls !== cur.cls) {
-    pair.changed.add(`poverty|${POVERTY_CATEGORIES[prev.cls]}`);
-    pair.changed.add(`poverty|${POVERTY_CATEGORIES[cur.cls]}`);
-  }
-  if (prev.flow !== cur.flow) {
-    pair.changed.add(`flows|${FLOW_CATEGORIES[prev.flow]}`);
-    pair.changed.add(`flows|${FLOW_CATEGORIES[cur.flow]}`);
-  }
+const NONE: readonly number[] = [];
+
+function changedMask(prev: HouseholdYear, cur: HouseholdYear): number {
+  let m = 0;
+  if (prev.cls !== cur.cls) m |= (1 << prev.cls) | (1 << cur.cls);
+  if (prev.flow !== cur.flow) m |= (1 << (FLOW_BIT + prev.flow)) | (1 << (FLOW_BIT + cur.flow));
   const diff = prev.deprivations ^ cur.deprivations;
-  if (diff) for (const ind of INDICATORS) if (diff & (1 << ind.bit)) pair.changed.add(`lacking.${ind.code}|*`);
+  if (diff) for (const ind of INDICATORS) if (diff & (1 << ind.bit)) m |= 1 << LACKING_POS.get(ind.bit)!;
+  return m;
 }
 
 /** The poverty classes a review category is consistent with (to count disagreements with the computed class):
