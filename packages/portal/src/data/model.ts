@@ -1,0 +1,198 @@
+/**
+ * The portal's build-time data model: what the extractor writes from GraphQL answers and what pages read. Why its own
+ * shape: pages read one small JSON file each (a unit, or a commune with its villages), so the build scales to the
+ * national data set without holding every unit in memory; notes are worded at render time in either language.
+ */
+export type Status = "PUBLISHED" | "SUPPRESSED" | "NOT_AVAILABLE";
+
+/** A figure as the API answers it (value null unless PUBLISHED; reason when SUPPRESSED). */
+export interface Fig {
+  value: number | null;
+  status: Status;
+  reason?: string | null;
+}
+
+export interface UnitRef {
+  code: string;
+  name: string;
+  level: Level;
+  type: string;
+}
+
+export type Level = "PROVINCE" | "DISTRICT" | "COMMUNE" | "VILLAGE";
+
+export interface Change {
+  kind: string;
+  effectiveDate: string;
+  legalBasis: string;
+  note: string | null;
+  from: UnitRef | null;
+  to: UnitRef & { parent?: UnitRef | null } | null;
+}
+
+export interface YearStat {
+  year: number;
+  standardId: string;
+  synthetic: boolean;
+  sourceIds: string[];
+  households: Fig;
+  poor: Fig;
+  nearPoor: Fig;
+  poorRate: Fig;
+  nearPoorRate: Fig;
+  newlyPoor: Fig;
+  rePoor: Fig;
+  escapedPoor: Fig;
+  projectParticipants: Fig;
+  deprivations: { code: string; households: Fig; share: Fig }[];
+}
+
+export interface CreditRow {
+  year: number;
+  programme: string;
+  loanTurns: Fig;
+  outstandingVnd: number | null;
+  synthetic: boolean;
+  sourceIds: string[];
+}
+
+export interface JobsRow {
+  year: number;
+  domestic: Fig;
+  abroad: Fig;
+  synthetic: boolean;
+  sourceIds: string[];
+}
+
+export interface ParentPeriod {
+  parentCode: string;
+  parentName: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** Everything a profile page shows about one unit. */
+export interface UnitData extends UnitRef {
+  gsoCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  synthetic: boolean;
+  geometryIllustrative: boolean;
+  hasGeometry: boolean;
+  centroid: { lat: number; lng: number } | null;
+  parentCode: string | null;
+  ancestors: UnitRef[];
+  parentHistory: ParentPeriod[];
+  successors: Change[];
+  predecessors: Change[];
+  children: UnitRef[];
+  poverty: YearStat[];
+  credit: CreditRow[];
+  jobs: JobsRow[];
+  projectCodes: string[];
+}
+
+export interface ProjectData {
+  code: string;
+  name: string;
+  programme: string | null;
+  component: string | null;
+  budgetVnd: number | null;
+  disbursedVnd: number | null;
+  households: Fig;
+  startDate: string | null;
+  endDate: string | null;
+  status: string | null;
+  decisionRef: string | null;
+  synthetic: boolean;
+  sourceIds: string[];
+  funding: { source: string; budgetVnd: number; disbursedVnd: number }[];
+  villages: UnitRef[];
+  /** Communes and districts the project runs in (from the villages' ancestors), for money-beside-outcomes. */
+  areas: UnitRef[];
+}
+
+export interface SourceData {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string | null;
+  date: string | null;
+  kind: string;
+  synthetic: boolean;
+}
+
+export interface ReleaseData {
+  id: string;
+  seq: number;
+  title: string;
+  createdAt: string;
+  checksum: string;
+  changeNote: string | null;
+  supersedes: string | null;
+  synthetic: boolean;
+  disclosureK: number | null;
+  years: number[];
+  latest: boolean;
+}
+
+export interface StandardData {
+  id: string;
+  name: string;
+  legalBasis: string;
+  fromYear: number;
+  toYear: number;
+  ruralLine: number;
+  urbanLine: number;
+  minDeprived: number;
+}
+
+export interface IndicatorData {
+  code: string;
+  standard: string;
+  ordinal: number;
+  labelVi: string;
+  labelEn: string;
+  dimensionVi: string;
+  dimensionEn: string;
+}
+
+/** One row per unit in the site index: enough for lists, search, maps and the sitemap. */
+export interface IndexEntry extends UnitRef {
+  parentCode: string | null;
+  /** The page that holds this unit: its own code, or its commune's for a village (villages live on commune pages). */
+  page: string;
+  nameAscii: string;
+  years: number[];
+  validTo: string | null;
+  synthetic: boolean;
+  hasGeometry: boolean;
+  centroid: { lat: number; lng: number } | null;
+  /** Poor rate per year: [year, value|null, status initial P/S/N]. */
+  rates: [number, number | null, "P" | "S" | "N"][];
+}
+
+/** The key figures of one review year as an earlier release published them (what a pinned permalink shows). */
+export interface KeyYear {
+  year: number;
+  standardId: string;
+  households: Fig;
+  poor: Fig;
+  nearPoor: Fig;
+  poorRate: Fig;
+  nearPoorRate: Fig;
+}
+
+/** The site-wide part of a snapshot (site.json). Units and projects live in their own files. */
+export interface SiteData {
+  builtAt: string;
+  release: ReleaseData;
+  releases: ReleaseData[];
+  standards: StandardData[];
+  indicators: IndicatorData[];
+  sources: SourceData[];
+  units: IndexEntry[];
+  projects: { code: string; name: string; synthetic: boolean; budgetVnd: number | null; areaCodes: string[] }[];
+  /** Headline figures of every release, per unit, for pinned embeds: release id → code → [year, poorRate, status][]. */
+  history: Record<string, Record<string, [number, number | null, "P" | "S" | "N"][]>>;
+}
