@@ -35,7 +35,7 @@ function runPipeline(...args: string[]): void {
 if (!hasCompleteRelease(publicStoreUrl(config))) {
   console.log("No release in the public store yet: building the synthetic demo data set and publishing it…");
   runPipeline("demo");
-  runPipeline("publish", "--title", "Demo release (synthetic data, calibrated to published figures)");
+  runPipeline("publish", "--title", "Bản trình diễn: dữ liệu giả lập, hiệu chỉnh theo số liệu đã công bố");
 }
 
 // Build steps for what the server serves (portal), when present.

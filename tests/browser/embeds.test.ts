@@ -64,6 +64,33 @@ describe("card widget on a news site", () => {
   });
 });
 
+describe("map widget", () => {
+  it("follows ?lang=en like the card: words, legend, links and the keyboard links Leaflet adds", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/embed/unit/19/map/?lang=en`);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("en");
+    await expect(page.locator("h1:visible").textContent()).resolves.toBe("Province Thái Nguyên: poverty rate");
+    await expect(page.locator(".legend:visible").textContent()).resolves.toContain("Hidden to protect households");
+    await expect(page.locator("#m").getAttribute("data-lang")).resolves.toBe("EN");
+    const key = page.locator(".map-keys a").first();
+    await key.waitFor({ state: "attached" });
+    expect(await key.getAttribute("href")).toBe(`${base}/en/unit/01969/`);
+    expect(await key.textContent()).toMatch(/^Phủ Thông \(2025\): (\d+\.\d%|Hidden to protect households|No data)$/);
+    await page.goto(`${base}/embed/unit/19/map/`);
+    await expect(page.locator("h1:visible").textContent()).resolves.toBe("Tỉnh Thái Nguyên: tỷ lệ hộ nghèo");
+    await page.close();
+  });
+
+  it("falls back to Vietnamese with working profile links when JavaScript is off", async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/embed/unit/19/map/?lang=en`);
+    expect(await page.locator("#m svg a").first().getAttribute("href")).toBe(`${base}/unit/01969/`);
+    await expect(page.locator("h1:visible").textContent()).resolves.toBe("Tỉnh Thái Nguyên: tỷ lệ hộ nghèo");
+    await ctx.close();
+  });
+});
+
 describe("budgets and privacy", () => {
   it("keeps the home page within 150 KB gzip and makes no third-party request", async () => {
     const page = await browser.newPage();

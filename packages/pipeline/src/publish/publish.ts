@@ -153,7 +153,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     const usedStandards = [...new Set(scan.years.map((y) => standardForYear(y).id))];
     const content: ReleaseContent = {
       release: {
-        id: releaseId, createdAt: now, title: opts.title ?? `Poverty review ${scan.years[0]}–${scan.years.at(-1)}`,
+        id: releaseId, createdAt: now, title: opts.title ?? `Kết quả rà soát hộ nghèo, hộ cận nghèo ${scan.years[0]}–${scan.years.at(-1)}`,
         standards: JSON.stringify(usedStandards),
         parameters: JSON.stringify({ k: opts.k, years: scan.years, method: "GaussSuppression (Langsrud 2019) + interval gate (HiGHS)" }),
         changeNote: opts.changeNote ?? (previous ? `Supersedes ${previous}` : null), supersedes: previous,

@@ -9,7 +9,7 @@ import { simplifyGeometry, toleranceForZoom, type AreaGeometry } from "@minhbach
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import type { Exec } from "./graphql-client.js";
 import { CHILDREN_QUERY, HISTORY_QUERY, PROJECTS_QUERY, RELEASE_QUERY, RELEASES_QUERY, UNITS_QUERY } from "./queries.js";
-import type { Change, Fig, IndexEntry, Level, ProjectData, ReleaseData, SiteData, UnitData, UnitRef, YearStat } from "../data/model.js";
+import type { Change, Fig, IndexEntry, KeyYear, Level, ProjectData, ReleaseData, SiteData, UnitData, UnitRef, YearStat } from "../data/model.js";
 import { toShapes, type MapShape } from "../data/map-layers.js";
 
 const LEVELS: Level[] = ["PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE"];
@@ -132,7 +132,13 @@ export async function extractSnapshot(exec: Exec, dir: string, opts: { release?:
     const byCode: Record<string, [number, number | null, "P" | "S" | "N"][]> = {};
     for (const level of LEVELS) {
       for await (const nodes of pages(exec, HISTORY_QUERY, { level, first: PAGE, release: r.id }, (d) => d.units)) {
-        for (const u of nodes) byCode[u.code] = u.poverty.map((p: Any) => [p.year, p.poorRate.value, statusInitial(p.poorRate.status)]);
+        for (const u of nodes) {
+          byCode[u.code] = u.poverty.map((p: Any) => [p.year, p.poorRate.value, statusInitial(p.poorRate.status)]);
+          // One small file per unit and earlier release: the static step folds them into /data/unit/<code>.json.
+          const key: KeyYear[] = u.poverty.map((p: Any) => ({ year: p.year, standardId: p.standard.id, households: fig(p.households), poor: fig(p.poor),
+            nearPoor: fig(p.nearPoor), poorRate: fig(p.poorRate), nearPoorRate: fig(p.nearPoorRate) }));
+          writeJson(path.join(dir, "pinned", r.id, `${u.code}.json`), key);
+        }
       }
     }
     history[r.id] = byCode;

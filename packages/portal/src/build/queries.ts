@@ -70,11 +70,17 @@ export const PROJECTS_QUERY = /* GraphQL */ `
     }
   }`;
 
-/** Headline series of every unit in an earlier release (for embeds pinned to that release). */
+/** Key figures of every unit in an earlier release (for permalinks and embeds pinned to that release). */
 export const HISTORY_QUERY = /* GraphQL */ `
   query PortalHistory($level: UnitLevel!, $after: String, $first: Int!, $release: ID) {
     units(level: $level, first: $first, after: $after, release: $release) {
       pageInfo { hasNextPage endCursor }
-      nodes { code poverty { year poorRate { value status } } }
+      nodes {
+        code
+        poverty {
+          year standard { id }
+          households ${MEASURE} poor ${MEASURE} nearPoor ${MEASURE} poorRate ${MEASURE} nearPoorRate ${MEASURE}
+        }
+      }
     }
   }`;

@@ -4,7 +4,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Level, SiteData, UnitData } from "../data/model.js";
+import type { KeyYear, Level, ProjectData, SiteData, UnitData } from "../data/model.js";
+import { moneyOutcome } from "../lib/money.js";
 import { bandCollection, ratesFile, type MapShape } from "../data/map-layers.js";
 import { buildShards } from "../data/search-index.js";
 import { BOM, CSV_HEADER, csvLine, unitCsvRows } from "../data/csv.js";
@@ -15,6 +16,18 @@ import { ZOOM_BANDS } from "./extract.js";
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
+}
+
+const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, "utf8")) as T;
+
+/** Key figures of a unit in every earlier release (release id → years), for pinned permalinks (client/pinned.ts). */
+function pinnedFigures(snapshot: string, site: SiteData, code: string): Record<string, KeyYear[]> {
+  const out: Record<string, KeyYear[]> = {};
+  for (const r of site.releases) {
+    const file = path.join(snapshot, "pinned", r.id, `${code}.json`);
+    if (r.id !== site.release.id && fs.existsSync(file)) out[r.id] = readJson<KeyYear[]>(file);
+  }
+  return out;
 }
 
 export function writeStaticData(snapshot: string, out: string, site: SiteData, shapes: Record<Level, MapShape[]>, origin: string): number {
@@ -36,7 +49,8 @@ export function writeStaticData(snapshot: string, out: string, site: SiteData, s
     const unit = JSON.parse(fs.readFileSync(path.join(snapshot, "units", `${entry.code}.json`), "utf8")) as UnitData;
     childrenOf.set(entry.code, unit.children.map((c) => c.code));
     const history = Object.fromEntries(Object.entries(site.history).map(([r, m]) => [r, m[entry.code]]).filter(([, v]) => v));
-    put(`data/unit/${entry.code}.json`, JSON.stringify({ release: site.release.id, ...unit, history }));
+    put(`data/unit/${entry.code}.json`, JSON.stringify({ release: site.release.id, ...unit, history, pinned: pinnedFigures(snapshot, site, entry.code),
+      money: moneyOutcome(unit.projectCodes.map((c) => readJson<ProjectData>(path.join(snapshot, "projects", `${c}.json`))), unit.poverty) }));
     const rows = unitCsvRows(site.release.id, unit);
     put(`data/unit/${entry.code}.csv`, BOM + csvLine(CSV_HEADER) + rows);
     fs.writeSync(csv, rows);

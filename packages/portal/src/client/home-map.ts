@@ -5,6 +5,7 @@
  */
 import L from "leaflet";
 import { createMap, centerOf, unitsLayer, type Rate } from "./map-style.js";
+import { mapKeys } from "./map-keys.js";
 import type { RatesFile } from "../data/map-layers.js";
 import { formatPercent } from "../lib/format.js";
 
@@ -74,6 +75,7 @@ async function draw(): Promise<void> {
   const built = unitsLayer({ type: "FeatureCollection", features }, rateOf,
     (code) => `${rates.units[code]?.n}: ${rateText(rateOf(code))}`, (code) => `${prefix}/unit/${rates.units[code]!.p}`);
   let layer: L.Layer = built.layer;
+  let reveal: ((l: L.Layer, done: () => void) => void) | undefined;
   if (level === "VILLAGE" && features.length > 300) {
     (window as unknown as { L: typeof L }).L = L; // the plugin extends the global L
     await import("leaflet.markercluster");
@@ -82,6 +84,7 @@ async function draw(): Promise<void> {
     const cluster = (L as unknown as { markerClusterGroup: (o: object) => L.FeatureGroup }).markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false });
     built.layer.eachLayer((l) => cluster.addLayer(l));
     layer = cluster;
+    reveal = (l, done) => (cluster as unknown as { zoomToShowLayer: (l: L.Layer, cb: () => void) => void }).zoomToShowLayer(l, done);
   }
   if (current) map.removeLayer(current.layer);
   layer.addTo(map);
@@ -91,6 +94,9 @@ async function draw(): Promise<void> {
     el.dataset.fitted = "1";
   }
   renderTable(rates, year, codes, new Set(features.map((f) => String(f.id))));
+  const drawnCodes = codes.filter((c) => built.byCode.has(c));
+  mapKeys(map, el, drawnCodes.map((c) => ({ code: c, label: `${rates.units[c]!.n}: ${rateText(rateOf(c))}`, href: `${prefix}/unit/${rates.units[c]!.p}`,
+    layer: built.byCode.get(c)! })), { listLabel: `${words.keysLabel} (${drawnCodes.length})`, skip: { text: words.skipMap ?? "", href: "#map-table" }, reveal });
   el.dataset.drawn = String(features.length);
   el.dataset.units = String(codes.length);
   el.dataset.state = "ready";

@@ -1,27 +1,41 @@
-/** Draws a unit's small map with Leaflet from /data/map/unit/<code>.json (loaded only once the map is visible). */
+/**
+ * Draws a unit's small map with Leaflet from /data/map/unit/<code>.json (loaded only once the map is visible), with a
+ * keyboard/screen-reader link per drawn unit (client/map-keys.ts). Language, words and the skip target come from the
+ * element's data attributes (data-lang, data-words, data-skip), so the profile map and the map widget share this code.
+ */
 import L from "leaflet";
 import { createMap, unitsLayer, type Rate } from "./map-style.js";
+import { mapKeys } from "./map-keys.js";
+import { formatPercent } from "../lib/format.js";
 
 interface UnitMapFile { features: GeoJSON.Feature[]; units: Record<string, { n: string; p: string; r: Rate; y: number | null }> }
+export interface UnitMapWords { noData: string; suppressed: string; keysLabel: string; skipMap: string }
 
+export function rateLabel(u: UnitMapFile["units"][string] | undefined, lang: "VI" | "EN", w: UnitMapWords): string {
+  if (!u) return "";
+  const r = u.r;
+  const text = !r || (r[1] !== "S" && r[0] === null) ? w.noData : r[1] === "S" ? w.suppressed : formatPercent(r[0]!, lang);
+  return `${u.n}${u.y ? ` (${u.y})` : ""}: ${text}`;
+}
+
+/** `linkPrefix` is prepended to `/unit/…` (e.g. "/en", or an origin for the widget); `target` opens profiles elsewhere. */
 export async function drawUnitMap(el: HTMLElement, linkPrefix: string, target?: string): Promise<void> {
   const res = await fetch(`/data/map/unit/${encodeURIComponent(el.dataset.code ?? "")}.json`);
   if (!res.ok) return;
   const file = (await res.json()) as UnitMapFile;
   if (file.features.length === 0) return;
+  const lang = el.dataset.lang === "EN" ? "EN" : "VI";
+  const words = JSON.parse(el.dataset.words ?? "{}") as UnitMapWords;
+  const href = (c: string) => (file.units[c] ? `${linkPrefix}/unit/${file.units[c].p}` : null);
   el.replaceChildren();
   const map = createMap(el, { scrollWheelZoom: false });
-  const { layer } = unitsLayer({ type: "FeatureCollection", features: file.features }, (c) => file.units[c]?.r,
-    (c) => file.units[c]?.n ?? c, (c) => (file.units[c] ? `${linkPrefix}/unit/${file.units[c].p}` : null));
+  const { layer, byCode } = unitsLayer({ type: "FeatureCollection", features: file.features }, (c) => file.units[c]?.r,
+    (c) => rateLabel(file.units[c], lang, words), href);
   layer.addTo(map);
-  if (target) layer.eachLayer((l) => l.off("click").on("click", () => window.open(`${linkPrefix}/unit/${file.units[((l as L.GeoJSON).feature as GeoJSON.Feature).id as string]?.p ?? ""}`, target, "noopener")));
+  if (target) layer.eachLayer((l) => l.off("click").on("click", () => window.open(href(String(((l as L.GeoJSON).feature as GeoJSON.Feature).id)) ?? "", target, "noopener")));
   map.fitBounds((layer as L.GeoJSON).getBounds(), { padding: [6, 6], maxZoom: 13 });
+  const codes = [...byCode.keys()].filter((c) => file.units[c]).sort((a, b) => file.units[a]!.n.localeCompare(file.units[b]!.n, "vi"));
+  mapKeys(map, el, codes.map((c) => ({ code: c, label: rateLabel(file.units[c], lang, words), href: href(c)!, layer: byCode.get(c)! })),
+    { listLabel: words.keysLabel, skip: el.dataset.skip ? { text: words.skipMap, href: el.dataset.skip } : undefined, target });
   el.dataset.drawn = String(file.features.length);
-}
-
-/** Run `fn` once the element scrolls into view (immediately where IntersectionObserver is missing). */
-export function whenVisible(el: Element, fn: () => void): void {
-  if (!("IntersectionObserver" in window)) return fn();
-  const io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) { io.disconnect(); fn(); } }, { rootMargin: "200px" });
-  io.observe(el);
 }

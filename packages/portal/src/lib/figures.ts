@@ -15,3 +15,11 @@ export function figText(fig: Fig | undefined, lang: Lang, kind: "count" | "rate"
   }
   return { text: kind === "rate" ? formatPercent(fig.value, lang) : formatCount(fig.value, lang), hidden: false, note: null };
 }
+
+/**
+ * Whether a year's figures must carry the "synthetic/illustrative" label: the year or the unit says so, or the release
+ * is a demo (synthetic) release and the figures cite no source (a demo's household records are generated).
+ */
+export function isSyntheticYear(stat: { synthetic: boolean; sourceIds: string[] }, unit: { synthetic: boolean }, release: { synthetic: boolean }): boolean {
+  return stat.synthetic || unit.synthetic || (release.synthetic && stat.sourceIds.length === 0);
+}

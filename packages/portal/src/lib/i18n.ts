@@ -17,6 +17,7 @@ const WORDS = {
   otherLang: ["English", "Tiếng Việt"],
   syntheticBanner: ["Bản trình diễn: phần lớn số liệu là giả lập, được ghi rõ ở từng chỗ.", "Demo release: most figures are synthetic and labelled wherever they appear."],
   synthetic: ["Số liệu giả lập", "Synthetic data"],
+  syntheticFigures: ["Các con số này được tạo ra để minh họa, không phải số liệu thật.", "These figures are made up for illustration; they are not real data."],
   illustrative: ["Ranh giới minh họa, không phải bản đồ chính thức", "Illustrative boundary, not an official map"],
   release: ["Bản công bố", "Release"],
   mapTitle: ["Tỷ lệ hộ nghèo", "Poverty rate"],
@@ -25,6 +26,9 @@ const WORDS = {
   suppressed: ["Ẩn để bảo vệ hộ gia đình", "Hidden to protect households"],
   noData: ["Không có số liệu", "No data"],
   noBoundary: ["chưa có ranh giới", "no boundary yet"],
+  mapKeys: ["Các đơn vị trên bản đồ (Tab để chọn, Enter để mở hồ sơ)", "Units on the map (Tab to move, Enter to open the profile)"],
+  skipMap: ["Bỏ qua bản đồ, đến bảng số liệu", "Skip the map, go to the data table"],
+  mapKeyboard: ["Bàn phím: Tab đi qua từng đơn vị trên bản đồ, Enter mở hồ sơ; phím mũi tên di chuyển bản đồ, + và − phóng to, thu nhỏ.", "Keyboard: Tab moves through the units on the map, Enter opens a profile; arrow keys pan, + and − zoom."],
   tableAlt: ["Bảng số liệu (thay cho bản đồ)", "Data table (alternative to the map)"],
   unit: ["Đơn vị", "Unit"],
   poorRate: ["Tỷ lệ hộ nghèo", "Poverty rate"],
@@ -65,6 +69,7 @@ const WORDS = {
   existed: ["Tồn tại đến", "Existed until"],
   children: ["Đơn vị trực thuộc", "Units within"],
   villages: ["Các thôn", "Villages"],
+  villagesAll: ["Thôn, bản, tổ dân phố", "Villages and residential groups"],
   belongedTo: ["Thuộc", "Belonged to"],
   downloads: ["Tải dữ liệu", "Downloads"],
   cite: ["Trích dẫn", "Cite this"],
@@ -101,7 +106,10 @@ const WORDS = {
   legend: ["Chú giải", "Legend"],
   change: ["Thay đổi", "Change"],
   since: ["so với", "since"],
-  pinnedOther: ["Bạn đang mở đường dẫn gắn với bản công bố {id}. Trang này hiển thị bản mới nhất {latest}; số liệu tỷ lệ nghèo của bản {id}:", "This link is pinned to release {id}. This page shows the latest release {latest}; poverty rates in release {id}:"],
+  pinnedBanner: ["Đường dẫn này gắn với bản công bố {id}. Các số liệu chính có viền vàng (ô tiêu đề và bảng theo năm: tổng số hộ, hộ nghèo, hộ cận nghèo, tỷ lệ hộ nghèo và cận nghèo) là của bản {id}. Phần còn lại của trang (biểu đồ, thiếu hụt, dự án, tín dụng, việc làm, bản đồ) theo bản mới nhất {latest}.", "This link is pinned to release {id}. The key figures outlined in yellow (headline and year-by-year table: households, poor and near-poor households and both rates) are release {id}'s. The rest of the page (chart, deprivations, projects, credit, jobs, map) shows the latest release {latest}."],
+  pinnedCsv: ["Tỷ lệ hộ nghèo của mọi đơn vị theo bản {id} (CSV)", "Poverty rates of every unit in release {id} (CSV)"],
+  pinnedUnknown: ["Không có bản công bố {id}; trang này hiển thị bản {latest}.", "There is no release {id}; this page shows release {latest}."],
+  pinnedAbsent: ["Đơn vị này không có trong bản công bố {id}; trang này hiển thị bản {latest}.", "This unit is not in release {id}; this page shows release {latest}."],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type WordKey = keyof typeof WORDS;

@@ -5,7 +5,7 @@
 import type { YearStat } from "../data/model.js";
 
 export interface ChartBox { width: number; height: number; left: number; right: number; top: number; bottom: number }
-export const DEFAULT_BOX: ChartBox = { width: 600, height: 240, left: 44, right: 12, top: 14, bottom: 28 };
+export const DEFAULT_BOX: ChartBox = { width: 440, height: 220, left: 54, right: 22, top: 14, bottom: 28 }; // narrow: labels stay legible on a phone
 
 export interface ChartSeries { key: "poorRate" | "nearPoorRate"; segments: { x: number; y: number; year: number; value: number }[][] }
 
