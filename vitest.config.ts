@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // entries under `test.projects`.
 export default defineConfig({
   test: {
+    // In CI a JSON report lets .ci/run print the plain "N passed, N failed" closing line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "tmp/vitest-results.json" }]] : ["default"],
     projects: [
       {
         test: {
