@@ -19,6 +19,7 @@ import { conflictsOutsideCover, measureChanges, swapIn, totals } from "./replace
 import { Stage } from "./stage.js";
 import type { ClassMismatch, ImportSummary } from "./summary.js";
 import { communeIn, loadVillages } from "./villages.js";
+import { KeyRowIndex } from "./key-row-index.js";
 
 export interface ImportProgress {
   phase: "reading" | "writing" | "done";
@@ -82,8 +83,8 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     const villages = loadVillages(db);
     const problems = new ProblemCollector(1000);
     const stage = new Stage(db);
-    /** Household key → first row: the one structure that grows with the file (allowed for duplicate detection). */
-    const firstRowOf = new Map<string, number>();
+    /** Household key → first row: the one structure that grows with the file (~40 bytes per household). */
+    const firstRowOf = new KeyRowIndex();
     const ctx: RowContext = { file, year, standard, villages, headers: {} };
     let dropped: string[] = [];
     const mismatches: ClassMismatch[] = [];

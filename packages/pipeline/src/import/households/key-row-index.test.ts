@@ -1,0 +1,33 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { KeyRowIndex } from "./key-row-index.js";
+
+const key = (i: number) => createHash("sha256").update(`household-${i}`).digest("hex");
+
+describe("the key → first-row index used for duplicate detection", () => {
+  it("finds every key it holds, and none it does not, across many growths", () => {
+    const index = new KeyRowIndex();
+    for (let i = 0; i < 200_000; i++) index.set(key(i), i + 2);
+    expect(index.size).toBe(200_000);
+    for (let i = 0; i < 200_000; i += 997) expect(index.get(key(i))).toBe(i + 2);
+    for (let i = 200_000; i < 201_000; i++) expect(index.get(key(i))).toBeUndefined();
+  });
+
+  it("keeps the first row when a key is set again", () => {
+    const index = new KeyRowIndex();
+    index.set(key(1), 5);
+    expect(index.get(key(1))).toBe(5);
+    index.set(key(1), 9);
+    expect(index.get(key(1))).toBe(5);
+    expect(index.size).toBe(1);
+  });
+
+  it("uses far less memory per household than a Map of hex strings", () => {
+    const index = new KeyRowIndex();
+    const before = process.memoryUsage().arrayBuffers;
+    for (let i = 0; i < 500_000; i++) index.set(key(i), i + 2);
+    const perKey = (process.memoryUsage().arrayBuffers - before) / 500_000;
+    console.log(`[key-row-index] ${perKey.toFixed(1)} bytes per household`);
+    expect(perKey).toBeLessThan(60);
+  });
+});
