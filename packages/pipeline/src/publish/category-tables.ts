@@ -88,3 +88,48 @@ export function buildTableInput(
     k,
   };
 }
+
+/**
+ * Splits a table into independent parts, one per group of provinces that share villages (a province merged into
+ * another in a reform joins them). Why: no national total is published, so provinces never constrain each other,
+ * and protecting 34 small problems is far cheaper than one national one (elimination and interval attacks grow
+ * faster than linearly). Cell ids do not change, so history and results are the same as for the whole table.
+ */
+export function splitByProvince(input: CategoryTableInput, hierarchy: UnitHierarchy): CategoryTableInput[] {
+  const parent = new Map<string, string>();
+  const find = (v: string): string => {
+    let root = v;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(v, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const v of input.villages) find(v.village);
+  for (const g of input.groupings) {
+    if (hierarchy.unit(g.unit)?.level !== "PROVINCE") continue;
+    for (const v of g.villages) union(g.villages[0]!, v);
+  }
+  const parts = new Map<string, CategoryTableInput>();
+  const partOf = (village: string) => {
+    const root = find(village);
+    let part = parts.get(root);
+    if (!part) parts.set(root, (part = { ...input, villages: [], groupings: [], differencing: [] }));
+    return part;
+  };
+  for (const v of input.villages) partOf(v.village).villages.push(v);
+  const firstVillage = new Map<string, string>(); // "<unit>|<year>" → a village in it
+  for (const g of input.groupings) {
+    partOf(g.villages[0]!).groupings.push(g);
+    firstVillage.set(`${g.unit}|${g.year}`, g.villages[0]!);
+  }
+  for (const d of input.differencing ?? []) {
+    const village = firstVillage.get(`${d.unit}|${d.fromYear}`) ?? (hierarchy.unit(d.unit)?.level === "VILLAGE" ? d.unit : undefined);
+    if (!village) throw new Error(`differencing pair for ${d.unit} names a unit without villages in ${d.fromYear}`);
+    partOf(village).differencing!.push(d);
+  }
+  return [...parts.values()];
+}

@@ -5,13 +5,13 @@
 import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { STANDARDS, standardForYear } from "@minhbach/core/standards/index.ts";
-import { buildCategoryProblem, protect, type GateReport, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
+import { buildCategoryProblem, protect, type GateReport, type ProtectionProblem, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
 import { migrateSqlite, migrateStore } from "@minhbach/db/migrate.ts";
 import { openPrivateStore } from "@minhbach/db/private.ts";
 import { openPublicStore } from "@minhbach/db/public.ts";
 import type { ReleaseContent } from "@minhbach/db/release-content.ts";
 import { writeRelease } from "@minhbach/db/release-writer.ts";
-import { buildTableInput, tableSpecs } from "./category-tables.js";
+import { buildTableInput, splitByProvince, tableSpecs } from "./category-tables.js";
 import { scanHouseholds } from "./household-scan.js";
 import { loadHistory } from "./history.js";
 import { loadPrivateSnapshot, syntheticVillageYears } from "./load-private.js";
@@ -96,20 +96,16 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     for (const spec of tableSpecs(scan.years)) {
       const t0 = Date.now();
       const input = buildTableInput(spec, scan, snap.hierarchy, opts.k, history);
-      const problem = buildCategoryProblem(input);
-      const result = await protect(problem);
-      collect(spec.table, result);
-      for (const cell of problem.cells) {
-        if (!cell.publishable) continue;
-        const [, unitCode, year, category] = cell.id.split("|") as [string, string, string, string];
-        if (category === "total") continue;
-        const status = result.status.get(cell.id) ?? "SUPPRESSED";
-        cells.push({
-          unitCode, year: Number(year), measure: spec.measure(category),
-          value: status === "PUBLISHED" ? cell.value : null, status, reason: status === "PUBLISHED" ? null : result.reason.get(cell.id) ?? "SECONDARY",
-        });
+      const parts = splitByProvince(input, snap.hierarchy);
+      let protectedCells = 0;
+      for (const part of parts) {
+        const problem = buildCategoryProblem(part);
+        const result = await protect(problem);
+        collect(spec.table, result);
+        protectedCells += problem.cells.length;
+        cells.push(...publishedCells(problem.cells, result, spec.measure));
       }
-      log(`protected ${spec.table}: ${problem.cells.length} cells in ${Date.now() - t0} ms`);
+      log(`protected ${spec.table}: ${protectedCells} cells in ${parts.length} part(s) in ${Date.now() - t0} ms`);
     }
 
     const staticContent = buildStaticContent(snap, opts.k);
@@ -186,6 +182,26 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
   } finally {
     await Promise.all([privateDb.$disconnect(), publicDb.$disconnect()]);
   }
+}
+
+/** The public-store rows of one protected table (totals are published separately as "households"). */
+function publishedCells(
+  problemCells: ProtectionProblem["cells"],
+  result: ProtectionResult,
+  measure: (category: string) => string,
+): ReleaseContent["cells"] {
+  const out: ReleaseContent["cells"] = [];
+  for (const cell of problemCells) {
+    if (!cell.publishable) continue;
+    const [, unitCode, year, category] = cell.id.split("|") as [string, string, string, string];
+    if (category === "total") continue;
+    const status = result.status.get(cell.id) ?? "SUPPRESSED";
+    out.push({
+      unitCode, year: Number(year), measure: measure(category),
+      value: status === "PUBLISHED" ? cell.value : null, status, reason: status === "PUBLISHED" ? null : result.reason.get(cell.id) ?? "SECONDARY",
+    });
+  }
+  return out;
 }
 
 /** Release ids are "<year>.<n>" (n-th release of that year): short and citable. */

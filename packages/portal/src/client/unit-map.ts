@@ -6,23 +6,24 @@
 import L from "leaflet";
 import { createMap, unitsLayer, type Rate } from "./map-style.js";
 import { mapKeys } from "./map-keys.js";
-import { formatPercent } from "../lib/format.js";
+import { rateText } from "./rate-text.js";
 
 interface UnitMapFile { features: GeoJSON.Feature[]; units: Record<string, { n: string; p: string; r: Rate; y: number | null }> }
+/** Per unit code: the rate and year to show instead of the file's latest (the map widget's ?year= and ?release=). */
+export type RateOverride = Record<string, { r: Rate; y: number | null }>;
 export interface UnitMapWords { noData: string; suppressed: string; keysLabel: string; skipMap: string }
 
 export function rateLabel(u: UnitMapFile["units"][string] | undefined, lang: "VI" | "EN", w: UnitMapWords): string {
   if (!u) return "";
-  const r = u.r;
-  const text = !r || (r[1] !== "S" && r[0] === null) ? w.noData : r[1] === "S" ? w.suppressed : formatPercent(r[0]!, lang);
-  return `${u.n}${u.y ? ` (${u.y})` : ""}: ${text}`;
+  return `${u.n}${u.y ? ` (${u.y})` : ""}: ${rateText(u.r, lang, w)}`;
 }
 
 /** `linkPrefix` is prepended to `/unit/…` (e.g. "/en", or an origin for the widget); `target` opens profiles elsewhere. */
-export async function drawUnitMap(el: HTMLElement, linkPrefix: string, target?: string): Promise<void> {
+export async function drawUnitMap(el: HTMLElement, linkPrefix: string, target?: string, override?: RateOverride): Promise<void> {
   const res = await fetch(`/data/map/unit/${encodeURIComponent(el.dataset.code ?? "")}.json`);
   if (!res.ok) return;
   const file = (await res.json()) as UnitMapFile;
+  for (const [c, v] of Object.entries(override ?? {})) if (file.units[c]) Object.assign(file.units[c], v);
   if (file.features.length === 0) return;
   const lang = el.dataset.lang === "EN" ? "EN" : "VI";
   const words = JSON.parse(el.dataset.words ?? "{}") as UnitMapWords;
