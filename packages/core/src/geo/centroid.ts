@@ -67,23 +67,12 @@ export function areaCentroid(geometry: AreaGeometry): LngLat {
 
 /** Even–odd ray casting over every ring, so points in holes are outside. */
 export function containsPoint(geometry: AreaGeometry, point: LngLat): boolean {
-  let inside = false;
-  for (const polygon of polygonsOf(geometry)) {
-    for (const ring of polygon) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const xi = ring[i]![0]!;
-        const yi = ring[i]![1]!;
-        const xj = ring[j]![0]!;
-        const yj = ring[j]![1]!;
-        if (yi > point.lat !== yj > point.lat && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-    }
-  }
-  return inside;
+  return crossings(geometry, point.lat).filter((x) => point.lng < x).length % 2 === 1;
 }
 
-/** The widest run inside the geometry along the horizontal line at `lat`, as its midpoint; undefined if none. */
-function scanlinePoint(geometry: AreaGeometry, lat: number): { point: LngLat; width: number } | undefined {
+/** Where the edges of every ring cross the horizontal line at `lat` (half-open rule: a vertex exactly on the line
+ *  is counted once, so crossings pair up). Shared by the point test and the label-point search. */
+function crossings(geometry: AreaGeometry, lat: number): number[] {
   const xs: number[] = [];
   for (const polygon of polygonsOf(geometry)) {
     for (const ring of polygon) {
@@ -92,12 +81,16 @@ function scanlinePoint(geometry: AreaGeometry, lat: number): { point: LngLat; wi
         const yi = ring[i]![1]!;
         const xj = ring[j]![0]!;
         const yj = ring[j]![1]!;
-        // Half-open rule: a vertex exactly on the line is counted once, so crossings pair up.
         if (yi > lat !== yj > lat) xs.push(xi + ((lat - yi) * (xj - xi)) / (yj - yi));
       }
     }
   }
-  xs.sort((a, b) => a - b);
+  return xs;
+}
+
+/** The widest run inside the geometry along the horizontal line at `lat`, as its midpoint; undefined if none. */
+function scanlinePoint(geometry: AreaGeometry, lat: number): { point: LngLat; width: number } | undefined {
+  const xs = crossings(geometry, lat).sort((a, b) => a - b);
   let best: { point: LngLat; width: number } | undefined;
   for (let k = 0; k + 1 < xs.length; k += 2) {
     const width = xs[k + 1]! - xs[k]!;
