@@ -12,7 +12,7 @@ export function openPrivateStore(url: string): PrivateDb {
   if (isSqliteUrl(url)) return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
   if (isPostgresUrl(url)) {
     // The PostgreSQL client is generated from the same model (scripts/postgres-schema.ts) and has the same API.
-    return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrivateDb;
+    return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 3_000 }) }) as unknown as PrivateDb;
   }
   throw new Error(`Unsupported private store URL (use file: or postgresql://): ${url}`);
 }

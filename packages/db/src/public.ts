@@ -12,7 +12,7 @@ export function openPublicStore(url: string): PublicDb {
   if (isSqliteUrl(url)) return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
   if (isPostgresUrl(url)) {
     // The PostgreSQL client is generated from the same model (scripts/postgres-schema.ts) and has the same API.
-    return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PublicDb;
+    return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 3_000 }) }) as unknown as PublicDb;
   }
   throw new Error(`Unsupported public store URL (use file: or postgresql://): ${url}`);
 }

@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
-import { ErrorCode, LIMIT_CODES } from "../common/errors.js";
+import { ErrorCode, LIMIT_CODES, isStoreUnavailable } from "../common/errors.js";
 import type { ApiContext } from "../context.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { introspectionLimit } from "../schema/introspection-limit.js";
@@ -17,6 +17,10 @@ export function formatError(development: boolean, logger: Logger) {
     const inner = original instanceof GraphQLError && original.originalError instanceof GraphQLError ? original.originalError : undefined;
     const code = inner?.extensions.code;
     if (typeof code === "string" && LIMIT_CODES.has(code)) return { ...formatted, extensions: { ...formatted.extensions, code } };
+    if (isStoreUnavailable(original)) {
+      logger.warn({ err: original }, "public store unavailable");
+      return { message: "The public store is unavailable (its database cannot be reached); please retry shortly.", path: formatted.path, extensions: { code: ErrorCode.STORE_UNAVAILABLE } };
+    }
     if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
       logger.error({ err: original }, "internal error in a GraphQL request");
       if (!development) return { message: "Internal server error", path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

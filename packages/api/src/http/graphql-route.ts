@@ -123,9 +123,12 @@ async function toEntry(result: HTTPGraphQLResponse, deps: GraphQLRouteDeps, meth
   let text = "";
   if (result.body.kind === "complete") text = result.body.string;
   else for await (const chunk of result.body.asyncIterator) text += chunk;
-  const status = result.status ?? 200;
   // Apollo writes `errors` as the first key when there are any; no need to parse the body again.
-  const ok = status === 200 && !text.startsWith('{"errors"');
+  const hasErrors = text.startsWith('{"errors"');
+  // A store outage is the server's condition, not the query's: 503 with Retry-After, never cached.
+  const storeDown = hasErrors && text.includes(`"code":"${ErrorCode.STORE_UNAVAILABLE}"`);
+  const status = storeDown ? 503 : (result.status ?? 200);
+  const ok = status === 200 && !hasErrors;
   const body = Buffer.from(text, "utf8");
   const release = deps.releases.latest()?.id ?? "none";
   const etag = `"${release}-${createHash("sha256").update(deps.releases.version).update(body).digest("base64url").slice(0, 32)}"`;
@@ -133,6 +136,7 @@ async function toEntry(result: HTTPGraphQLResponse, deps: GraphQLRouteDeps, meth
   for (const [name, value] of result.headers) headers[name] = value;
   headers["cache-control"] = ok && method === "GET" ? GET_CACHE_CONTROL : (headers["cache-control"] ?? "no-store");
   if (ok && method === "GET") headers.etag = etag;
+  if (storeDown) headers["retry-after"] = "5";
   return { status, headers, body, etag, variants: {}, cacheable: ok };
 }
 

@@ -57,7 +57,7 @@ function one<R>(
   cache: RowCache, kind: string, fetch: (releaseId: string, keys: string[]) => Promise<R[]>, keyOf: (r: R) => string,
 ): DataLoader<string, R | null> {
   const inner = many(cache, kind, fetch, keyOf);
-  return new DataLoader<string, R | null>(async (keys) => (await inner.loadMany(keys)).map((rows) => (Array.isArray(rows) ? (rows[0] ?? null) : null)), {
+  return new DataLoader<string, R | null>(async (keys) => (await inner.loadMany(keys)).map((rows) => (rows instanceof Error ? rows : (rows[0] ?? null))), {
     maxBatchSize: 500,
   });
 }
