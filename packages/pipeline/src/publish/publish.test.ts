@@ -45,6 +45,31 @@ describe("publishing a small commune", () => {
   });
 });
 
+describe("year-to-year differences", () => {
+  it("never publishes both years of a village where one household moved in and nobody else changed", async () => {
+    const { publishRelease } = await import("./publish.js");
+    const stayers = village("01990-01", 40, 10);
+    const newcomer = { key: "01990-01-new", village: "01990-01", income: 900_000, lacking: 4, category: "NEWLY_POOR" };
+    const { privateUrl, publicUrl } = publishFixture({
+      2022: [...stayers, ...village("01990-02", 30, 8), ...village("01990-03", 25, 9)],
+      2023: [...stayers, newcomer, ...village("01990-02", 30, 8), ...village("01990-03", 25, 9)],
+    });
+    await publishRelease({ privateUrl, publicUrl, k: 5 });
+    const poor = cells(publicUrl).filter((c) => c.unitCode === "01990-01");
+    // 10 and 11 poor households: each count alone is publishable, but their difference is the newcomer's status
+    expect(poor.map((c) => c.status)).toContain("SUPPRESSED");
+    const commune = cells(publicUrl).filter((c) => c.unitCode === "01990");
+    const published = (unit: typeof poor, year: number) => unit.find((c) => c.year === year)?.status === "PUBLISHED";
+    // nor through the commune: if the village is hidden in one year, the commune and its other villages cannot all be shown
+    for (const year of [2022, 2023]) {
+      if (!published(poor, year)) {
+        const others = cells(publicUrl).filter((c) => c.year === year && (c.unitCode === "01990-02" || c.unitCode === "01990-03"));
+        expect(published(commune, year) && others.every((c) => c.status === "PUBLISHED")).toBe(false);
+      }
+    }
+  });
+});
+
 describe("a gate that finds a disclosure stops the release", () => {
   it("writes nothing to the public store", async () => {
     vi.resetModules();
