@@ -28,6 +28,8 @@ async function tabToMapKey(p: Page, max = 8): Promise<{ text: string; href: stri
 describe("home map from the keyboard", () => {
   it("tabs from the map to a unit named with its rate, outlines it with a tooltip, and opens its profile on Enter", async () => {
     await page.goto(`${base}/`);
+    // The first draw fits the map, which may cross a zoom band and redraw once more: wait until that has settled too.
+    await page.waitForLoadState("networkidle");
     await page.waitForSelector("#home-map[data-state=ready]");
     await expect(page.locator(".map-keys").getAttribute("aria-label")).resolves.toMatch(/Tab/);
     await page.focus("#home-map");

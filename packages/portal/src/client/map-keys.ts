@@ -62,6 +62,9 @@ export function mapKeys(map: L.Map, mapEl: HTMLElement, keys: MapKey[], opts: Ma
     mapEl.after(list);
   }
   list.setAttribute("aria-label", opts.listLabel);
+  // A redraw (zoom band, year) rebuilds the list; a keyboard user focused on a unit must stay on it.
+  const active = document.activeElement as HTMLElement | null;
+  const focusedCode = active && list.contains(active) ? active.dataset.code : undefined;
   list.replaceChildren(...keys.map((k) => {
     const li = document.createElement("li");
     const a = document.createElement("a");
@@ -78,5 +81,6 @@ export function mapKeys(map: L.Map, mapEl: HTMLElement, keys: MapKey[], opts: Ma
     li.append(a);
     return li;
   }));
+  if (focusedCode) list.querySelector<HTMLAnchorElement>(`a[data-code="${CSS.escape(focusedCode)}"]`)?.focus();
   return list;
 }
