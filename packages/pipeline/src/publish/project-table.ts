@@ -19,6 +19,8 @@ export function buildProjectTable(
   k: number,
   householdsOf: (unit: string, year: number) => number | undefined,
   history: Map<string, "PUBLISHED" | "SUPPRESSED">,
+  /** the village and every unit it counts towards in a review year (publish.ts caches it) */
+  groupsOf: (village: string, year: number) => readonly string[],
 ): ProjectTable {
   const startYear = new Map(snap.projects.filter((p) => p.startDate).map((p) => [p.code, p.startDate!.getUTCFullYear()]));
   // pattern per (household, year): the set of projects starting that year the household takes part in
@@ -70,8 +72,7 @@ export function buildProjectTable(
   const unitCells = new Map<string, { unit: string; year: number }>();
   const byUnitYear = new Map<string, number[]>();
   innerInfo.forEach((info, i) => {
-    const units = [info.village, ...snap.hierarchy.groupsOfVillage(info.village, info.year).map((g) => g.unit)];
-    for (const u of units) {
+    for (const u of groupsOf(info.village, info.year)) {
       const key = `${u}|${info.year}`;
       (byUnitYear.get(key) ?? byUnitYear.set(key, []).get(key)!).push(i);
     }

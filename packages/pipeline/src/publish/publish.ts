@@ -109,7 +109,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     }
 
     const staticContent = buildStaticContent(snap, opts.k);
-    const projectTable = buildProjectTable(snap, opts.k, householdsOf, history);
+    const projectTable = buildProjectTable(snap, opts.k, householdsOf, history, groupsOf);
     const projectResult = await protect(projectTable.problem);
     collect("projects", projectResult);
     const valueOf = new Map(projectTable.problem.cells.map((c) => [c.id, c.value]));
@@ -137,10 +137,15 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     const releaseId = await nextReleaseId(publicDb, now);
     const batchSources = new Map<number, string[]>();
     for (const b of snap.batches) if (b.sourceId && b.year !== null) (batchSources.get(b.year) ?? batchSources.set(b.year, []).get(b.year)!).push(b.sourceId);
+    const citedBy = new Map<string, string[]>(); // "<unit>|<year>" → source ids of figures that corroborate it
+    for (const c of snap.citations) {
+      const key = `${c.unitCode}|${c.year}`;
+      (citedBy.get(key) ?? citedBy.set(key, []).get(key)!).push(c.sourceId);
+    }
     const unitYears: ReleaseContent["unitYears"] = [...households.keys()].map((key) => {
       const [unitCode, yearText] = key.split("|") as [string, string];
       const year = Number(yearText);
-      const cited = snap.citations.filter((c) => c.unitCode === unitCode && c.year === year).map((c) => c.sourceId);
+      const cited = citedBy.get(key) ?? [];
       return {
         unitCode, year, standardId: standardForYear(year).id, synthetic: syntheticUnitYears.has(key),
         sourceIds: JSON.stringify([...new Set([...cited, ...(batchSources.get(year) ?? [])])]),
