@@ -1,9 +1,33 @@
-/** Fresh, migrated SQLite stores in a temp folder. Why: every test gets its own real database, not a mock. */
+/**
+ * Fresh, migrated stores for tests. Why: every test gets its own real database, not a mock, on the provider the suite
+ * runs on — CI runs the whole suite twice, once on SQLite and once with MINHBACH_TEST_STORE=postgresql.
+ */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateSqlite } from "./migrate.js";
+import { migratePostgres, migrateSqlite, type Provider } from "./migrate.js";
+import { freshPostgresDatabase } from "./test-postgres.js";
 
+function testProvider(): Provider {
+  const value = process.env.MINHBACH_TEST_STORE ?? "sqlite";
+  if (value !== "sqlite" && value !== "postgresql") throw new Error(`MINHBACH_TEST_STORE must be sqlite or postgresql, not ${value}`);
+  return value;
+}
+
+/** The provider this test run uses for its stores. */
+export const TEST_STORE_PROVIDER: Provider = testProvider();
+
+export interface TestStores {
+  provider: Provider;
+  /** a temp folder of the test's own, for files (and the SQLite stores) */
+  dir: string;
+  privateUrl: string;
+  publicUrl: string;
+  /** drops the databases and the folder */
+  drop: () => Promise<void>;
+}
+
+/** SQLite stores in a temp folder, whatever the suite's provider (for tests about SQLite itself). */
 export function freshStoreUrls(prefix = "minhbach-test-"): { dir: string; privateUrl: string; publicUrl: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const privateUrl = "file:" + path.join(dir, "private.db");
@@ -11,4 +35,25 @@ export function freshStoreUrls(prefix = "minhbach-test-"): { dir: string; privat
   migrateSqlite("private", privateUrl);
   migrateSqlite("public", publicUrl);
   return { dir, privateUrl, publicUrl };
+}
+
+/** Both stores, migrated, on the suite's provider (PostgreSQL: two new databases on the machine's server). */
+export async function freshStores(prefix = "minhbach-test-", provider: Provider = TEST_STORE_PROVIDER): Promise<TestStores> {
+  if (provider === "sqlite") {
+    const urls = freshStoreUrls(prefix);
+    return { provider, ...urls, drop: async () => fs.rmSync(urls.dir, { recursive: true, force: true }) };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const label = prefix.replace(/[^a-z0-9]+/gi, "_").replace(/^_+|_+$/g, "").toLowerCase() || "minhbach_test";
+  const priv = await freshPostgresDatabase(`${label}_private`);
+  const pub = await freshPostgresDatabase(`${label}_public`);
+  await migratePostgres("private", priv.url);
+  await migratePostgres("public", pub.url);
+  return {
+    provider, dir, privateUrl: priv.url, publicUrl: pub.url,
+    drop: async () => {
+      await Promise.all([priv.drop(), pub.drop()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
