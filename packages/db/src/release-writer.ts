@@ -2,32 +2,13 @@
  * Writes a release into the public store in one transaction; the `complete` flag is set last, so a crash leaves
  * nothing a reader would serve. Releases are immutable: writing an existing id is refused.
  */
-import { createHash } from "node:crypto";
-import type { PublicDb } from "./public.js";
+import { openPublicStore, type PublicDb } from "./public.js";
+import { releaseChecksum } from "./release-checksum.js";
 import { CONTENT_TABLES, type ReleaseContent } from "./release-content.js";
+import { writeReleaseSqlite } from "./release-writer-sqlite.js";
+import { isSqliteUrl } from "./sqlite-url.js";
 
-/** sha256 over a canonical JSON form (sorted keys, BigInt and Date as strings). Why: a citable, checkable release. */
-export function releaseChecksum(content: ReleaseContent): string {
-  const hash = createHash("sha256");
-  const { gateReport: _ignored, ...release } = content.release;
-  hash.update(canonicalJson(release));
-  for (const key of Object.keys(CONTENT_TABLES) as (keyof typeof CONTENT_TABLES)[]) {
-    const rows = content[key].map((r) => canonicalJson(r)).sort();
-    hash.update(`\n${key}:${rows.length}\n`);
-    for (const r of rows) hash.update(r + "\n");
-  }
-  return hash.digest("hex");
-}
-
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => {
-    if (typeof v === "bigint") return v.toString();
-    if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
-    }
-    return v;
-  });
-}
+export { canonicalJson, releaseChecksum } from "./release-checksum.js";
 
 const CHUNK = 2000;
 
@@ -55,4 +36,15 @@ export async function writeRelease(db: PublicDb, content: ReleaseContent): Promi
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
+}
+
+/** Writes a release into the public store at `url`: prepared statements on SQLite (fast), Prisma elsewhere. */
+export async function writeReleaseToStore(url: string, content: ReleaseContent): Promise<{ id: string; seq: number; checksum: string }> {
+  if (isSqliteUrl(url)) return writeReleaseSqlite(url, content);
+  const db = openPublicStore(url);
+  try {
+    return await writeRelease(db, content);
+  } finally {
+    await db.$disconnect();
+  }
 }
