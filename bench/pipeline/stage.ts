@@ -2,7 +2,7 @@
  * One benchmark stage, run in its own process by run.ts so that each stage's peak RSS is its own
  * (process.resourceUsage().maxRSS). Prints progress lines and one `BENCH {json}` result line.
  *
- *   tsx bench/pipeline/stage.ts seed|generate|import|publish --scale S --dir DIR --db URL --public URL [--seed N] [--delete]
+ *   tsx bench/pipeline/stage.ts seed|generate|import|bulk|publish --scale S --dir DIR --db URL --public URL [--seed N] [--delete]
  */
 import fs from "node:fs";
 import { importHouseholds } from "../../packages/pipeline/src/import/households/index.ts";
@@ -10,6 +10,8 @@ import { publishRelease } from "../../packages/pipeline/src/publish/publish.ts";
 import { DEFAULT_SEED, YEARS, generateProvince, householdFile } from "./national-households.ts";
 import { loadNationalMap, provincesForScale } from "./national-units.ts";
 import { seedNationalUnits } from "./seed-units.ts";
+import { bulkLoad } from "./bulk-load.ts";
+import { defaultProtectWorkers } from "../../packages/core/src/disclosure/protect-pool.ts";
 
 export const BENCH_SECRET = "minhbach-bench-only-household-key";
 
@@ -69,6 +71,9 @@ async function main(): Promise<void> {
       }
     }
     result({ stage, files, rows, seconds: secs(), importSeconds, rowsPerSecond: rows / importSeconds, slowestFileRowsPerSecond: slowest });
+  } else if (stage === "bulk") {
+    const r = bulkLoad(arg("db"), arg("dir"), provinces, log);
+    result({ stage, rows: r.rows, seconds: secs(), rowsPerSecond: r.rows / secs() });
   } else if (stage === "publish") {
     const times: Record<string, number> = {};
     let last = performance.now();
@@ -83,7 +88,7 @@ async function main(): Promise<void> {
       },
     });
     const totalGateMs = s.gate.reduce((t, g) => t + g.millis, 0);
-    result({ stage, seconds: secs(), times, cells: s.cells, suppressed: s.suppressed, gateSeconds: totalGateMs / 1000,
+    result({ stage, seconds: secs(), workers: defaultProtectWorkers(), times, cells: s.cells, suppressed: s.suppressed, gateSeconds: totalGateMs / 1000,
       gate: s.gate.map((g) => ({ table: g.table, cells: g.cells, suppressed: g.suppressed, seconds: g.millis / 1000 })),
       afterTables: (performance.now() - last) / 1000 });
   } else {

@@ -1,0 +1,104 @@
+/**
+ * Bench-only: loads the generated household files straight into the private store's HouseholdRecord table, indexes
+ * dropped and rebuilt once. Why: it lets `pnpm bench:pipeline --stages …,bulk,publish` measure publishing at 10
+ * provinces or national size without first paying for 26 million households × 5 reviews through the real importer
+ * (which `--stages import` measures on its own). Not a product path: no checks, no staging, a fast non-secret
+ * hash instead of the HMAC (the publish step only needs keys that are the same for a household in every year).
+ */
+import fs from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import Database from "better-sqlite3";
+import { REVIEW_CATEGORIES } from "../../packages/core/src/households/columns.ts";
+import { INDICATORS } from "../../packages/core/src/standards/indicators.ts";
+import { sqlitePathFromUrl } from "../../packages/db/src/sqlite-url.ts";
+import { YEARS, householdFile } from "./national-households.ts";
+import type { NationalProvince } from "./national-units.ts";
+
+const CATEGORY = new Map<string, string>(REVIEW_CATEGORIES.map((c) => [c.vi, c.code]));
+const ROWS_PER_STATEMENT = 100;
+
+/** 64-bit non-cryptographic hash as 16 hex digits (two independent 32-bit FNV-style lanes). */
+function fastKey(id: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ id.length;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 2246822519) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The file's lines, read 8 MB at a time (a big province's file must not be held whole). */
+function* linesOf(file: string): Generator<string> {
+  const fd = fs.openSync(file, "r");
+  const chunk = Buffer.alloc(8 << 20);
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  try {
+    for (let n: number; (n = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      const lines = (rest + decoder.write(chunk.subarray(0, n))).split("\n"); // the decoder keeps a split UTF-8 character
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    if (rest) yield rest;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function bulkLoad(privateUrl: string, dir: string, provinces: NationalProvince[], log: (s: string) => void): { rows: number } {
+  const db = new Database(sqlitePathFromUrl(privateUrl));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = OFF");
+  db.pragma("cache_size = -262144"); // 256 MB for the index builds
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'HouseholdRecord' AND sql IS NOT NULL`)
+    .all() as { name: string; sql: string }[];
+  for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
+  const tuple = "(?,?,?,?,?,?,?,?,?,?,?)";
+  const many = db.prepare(
+    `INSERT INTO HouseholdRecord (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority, importId)
+     VALUES ${Array(ROWS_PER_STATEMENT).fill(tuple).join(",")}`,
+  );
+  const one = db.prepare(
+    `INSERT INTO HouseholdRecord (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority, importId) VALUES ${tuple}`,
+  );
+  const batch = db.prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, synthetic, summary, createdAt) VALUES ('HOUSEHOLDS', ?, 'bulk', ?, ?, 1, '{}', ?)`);
+  let rows = 0;
+  for (const p of provinces) {
+    for (const year of YEARS) {
+      const file = householdFile(dir, p.code, year);
+      db.transaction(() => {
+        const importId = Number(batch.run(file, year, 0, new Date().toISOString()).lastInsertRowid);
+        let values: unknown[] = [];
+        let header = true;
+        for (const line of linesOf(file)) {
+          if (header || !line) {
+            header = false;
+            continue;
+          }
+          const f = line.split(",");
+          let bits = 0;
+          for (let j = 0; j < INDICATORS.length; j++) if (f[8 + j] === "1") bits |= 1 << INDICATORS[j]!.bit;
+          values.push(year, fastKey(f[0]!), f[1], f[2] === "thành thị" ? 1 : 0, Number(f[3]), f[4] ? Number(f[4]) : null, f[5] ? Number(f[5]) : null,
+            bits, CATEGORY.get(f[6]!) ?? "NOT_POOR", f[7] === "1" ? 1 : 0, importId);
+          if (values.length === 11 * ROWS_PER_STATEMENT) {
+            many.run(values);
+            values = [];
+          }
+          rows++;
+        }
+        for (let i = 0; i < values.length; i += 11) one.run(values.slice(i, i + 11));
+      })();
+    }
+    log(`loaded ${p.code}: ${rows} rows so far`);
+  }
+  for (const ix of indexes) {
+    const t = performance.now();
+    db.exec(ix.sql);
+    log(`rebuilt ${ix.name} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  db.close();
+  return { rows };
+}
