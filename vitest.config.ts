@@ -1,11 +1,18 @@
 import { defineConfig } from "vitest/config";
 
 // One runner for every package. Projects that need special set-up (API decorators, browser tests) add their own
-// entries under `test.projects`.
+// entries under `test.projects`. The stores tests create are SQLite files, or PostgreSQL databases when
+// MINHBACH_TEST_STORE=postgresql (`pnpm test:postgresql`; CI runs the suite both ways).
+const postgresRun = process.env.MINHBACH_TEST_STORE === "postgresql";
+// Drops the stores a test file's fixtures created once the file has finished (packages/db/src/test-stores.ts).
+const dropStores = "tests/drop-stores.setup.ts";
+
 export default defineConfig({
   test: {
-    // In CI a JSON report lets .ci/run print the plain "N passed, N failed" closing line.
-    reporters: process.env.CI ? ["default", ["json", { outputFile: "tmp/vitest-results.json" }]] : ["default"],
+    // In CI a JSON report per provider lets .ci/run print the plain "N passed, N failed" closing lines.
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: postgresRun ? "tmp/vitest-results-postgresql.json" : "tmp/vitest-results.json" }]]
+      : ["default"],
     projects: [
       {
         test: {
@@ -19,6 +26,7 @@ export default defineConfig({
         test: {
           name: "db",
           include: ["packages/db/src/**/*.test.ts"],
+          setupFiles: [dropStores],
           testTimeout: 60_000,
         },
       },
@@ -27,6 +35,7 @@ export default defineConfig({
           name: "pipeline",
           include: ["packages/pipeline/src/**/*.test.ts", "tests/pipeline/**/*.test.ts"],
           globalSetup: ["tests/pipeline/global-setup.ts"],
+          setupFiles: [dropStores],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
@@ -38,6 +47,7 @@ export default defineConfig({
         test: {
           name: "api",
           include: ["packages/api/src/**/*.test.ts"],
+          setupFiles: [dropStores],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

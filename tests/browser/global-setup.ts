@@ -24,7 +24,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   project.provide("portal", ready);
   return async () => {
-    child?.kill("SIGTERM");
+    // The child drops its fixture store on SIGTERM (on PostgreSQL a database): wait for it, but not forever.
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child!.once("exit", () => resolve()));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * `pnpm bench:load [--duration 20] [--connections 64] [--warmup 10] [--redis] [--record]`: autocannon on loopback
- * against the real server (main.ts in a child process, NODE_ENV=production) over the demo release, with the mixed
+ * `pnpm bench:load [--duration 20] [--connections 64] [--warmup 10] [--redis] [--record] [--store sqlite|postgresql]`:
+ * autocannon on loopback against the real server (main.ts in a child process, NODE_ENV=production) over the demo
+ * release (`--store postgresql`: a copy of it in a fresh PostgreSQL database, see load-store.ts), with the mixed
  * journalist workload of load-workload.ts. Fails on any error or non-2xx answer. Reports throughput, p50/p99 and the
  * server's RSS growth after warm-up (sampled from /proc every second); `--record` writes docs/benchmarks.md "Load".
  * Rate limiting stays on with a limit no single client reaches, so its cost is measured (`--redis`: buckets in Redis).
@@ -12,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { loadConfig, publicStoreUrl } from "@minhbach/core/config/config.ts";
+import { loadStore } from "./load-store.js";
 import { buildWorkload } from "./load-workload.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
@@ -24,7 +25,9 @@ const { values: args } = parseArgs({ options: {
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
-const publicUrl = args.store ?? publicStoreUrl(loadConfig());
+const store = await loadStore(args.store);
+const publicUrl = store.url;
+if (store.note) process.stdout.write(`load: ${store.label} store: ${store.note}\n`);
 
 const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, "127.0.0.1", () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
@@ -68,6 +71,7 @@ try {
   server.kill("SIGTERM");
 }
 const exitCode = await exited;
+await store.drop();
 
 const tenth = Math.max(1, Math.floor(samples.length / 10));
 const early = median(samples.slice(0, tenth).map((s) => s.rss));
@@ -79,7 +83,7 @@ const cpu = os.cpus();
 const summary = {
   when: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
   machine: `${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} cores), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
-  loadAverage: os.loadavg()[0]!.toFixed(1), release, store: publicUrl.startsWith("file:") ? "SQLite" : "other", redis: args.redis,
+  loadAverage: os.loadavg()[0]!.toFixed(1), release, store: store.label, redis: args.redis,
   duration, warmup, connections, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
   errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, rssEarly: early, rssLate: late, rssPeak: peak, growth, exitCode,
 };

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { openPublicStore } from "./public.js";
 import { emptyReleaseContent } from "./release-fixtures.js";
 import { releaseChecksum, writeRelease } from "./release-writer.js";
-import { freshStoreUrls } from "./test-stores.js";
+import { freshStores } from "./test-stores.js";
 
 describe("release writer", () => {
   it("writes a complete release with a checksum, and refuses to overwrite it", async () => {
-    const { publicUrl } = freshStoreUrls();
-    const db = openPublicStore(publicUrl);
+    const stores = await freshStores("minhbach-writer-");
+    const db = openPublicStore(stores.publicUrl);
     const content = emptyReleaseContent("t.1");
     content.cells.push({ unitCode: "06", year: 2021, measure: "households", value: 100, status: "PUBLISHED", reason: null });
     const written = await writeRelease(db, content);
@@ -18,6 +18,7 @@ describe("release writer", () => {
     await expect(writeRelease(db, content)).rejects.toThrow(/immutable/);
     expect(await db.pubCell.count()).toBe(1);
     await db.$disconnect();
+    await stores.drop();
   });
 
   it("changes the checksum when any published value changes", () => {

@@ -37,23 +37,46 @@ export function freshStoreUrls(prefix = "minhbach-test-"): { dir: string; privat
   return { dir, privateUrl, publicUrl };
 }
 
+/** Stores this process created and has not dropped yet. Why: fixture helpers create stores on a test file's behalf;
+ *  the test set-up file (tests/drop-stores.setup.ts) drops whatever a file left once it has finished. */
+const undropped = new Set<TestStores>();
+
+/** Drops every store this process created with freshStores and not yet dropped. */
+export async function dropTestStores(): Promise<void> {
+  await Promise.all([...undropped].map((s) => s.drop()));
+}
+
+function tracked(stores: TestStores): TestStores {
+  const drop = stores.drop;
+  const tracked = { ...stores, drop: async () => { undropped.delete(tracked); await drop(); } };
+  undropped.add(tracked);
+  return tracked;
+}
+
 /** Both stores, migrated, on the suite's provider (PostgreSQL: two new databases on the machine's server). */
 export async function freshStores(prefix = "minhbach-test-", provider: Provider = TEST_STORE_PROVIDER): Promise<TestStores> {
   if (provider === "sqlite") {
     const urls = freshStoreUrls(prefix);
-    return { provider, ...urls, drop: async () => fs.rmSync(urls.dir, { recursive: true, force: true }) };
+    return tracked({ provider, ...urls, drop: async () => fs.rmSync(urls.dir, { recursive: true, force: true }) });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const label = prefix.replace(/[^a-z0-9]+/gi, "_").replace(/^_+|_+$/g, "").toLowerCase() || "minhbach_test";
   const priv = await freshPostgresDatabase(`${label}_private`);
   const pub = await freshPostgresDatabase(`${label}_public`);
-  await migratePostgres("private", priv.url);
-  await migratePostgres("public", pub.url);
-  return {
+  try {
+    await migratePostgres("private", priv.url);
+    await migratePostgres("public", pub.url);
+  } catch (err) {
+    // Not handed out, so nobody else would drop them.
+    await Promise.all([priv.drop(), pub.drop()]).catch(() => {});
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return tracked({
     provider, dir, privateUrl: priv.url, publicUrl: pub.url,
     drop: async () => {
       await Promise.all([priv.drop(), pub.drop()]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
-  };
+  });
 }

@@ -7,6 +7,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { POSTGRES_ADMIN_URL, postgresAvailable } from "@minhbach/db/test-postgres.ts";
 import { writeFixtureStore } from "../test/fixture-release.js";
 
 const apiDir = path.resolve(import.meta.dirname, "../..");
@@ -91,11 +92,22 @@ describe("SIGTERM", () => {
   });
 });
 
+const pgAvailable = await postgresAvailable();
+
 describe("refusing to start", () => {
-  it("exits 1 with a clear message when the public store is missing", async () => {
+  it("exits 1 with a clear message when the public store file is missing (SQLite)", async () => {
     const port = await freePort();
     const main = startMain({ PUBLIC_DATABASE_URL: "file:/nonexistent-minhbach/public.db", PORT: String(port) });
     expect(await main.exited).toBe(1);
     expect(main.output()).toMatch(/Minh Bạch API not started: Public store not found at \/nonexistent-minhbach\/public\.db/);
+  });
+
+  it.skipIf(!pgAvailable)("exits 1 with a clear message when the PostgreSQL database is missing (PostgreSQL)", async () => {
+    const port = await freePort();
+    const missing = new URL(POSTGRES_ADMIN_URL);
+    missing.pathname = "/minhbach_never_created";
+    const main = startMain({ PUBLIC_DATABASE_URL: missing.toString(), PORT: String(port) });
+    expect(await main.exited).toBe(1);
+    expect(main.output()).toMatch(/Minh Bạch API not started: Public store at postgresql:\/\/.*\/minhbach_never_created cannot be read/);
   });
 });

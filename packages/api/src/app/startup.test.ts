@@ -1,6 +1,7 @@
 /**
  * The server refuses to start on a missing, corrupt or empty public store (with a message that says what to do), and
- * only ever serves complete releases: a release row written without its `complete` flag is ignored.
+ * only ever serves complete releases: a release row written without its `complete` flag is ignored. Broken files are
+ * SQLite's own failure modes and are tested on SQLite in both suite runs; the rest runs on the suite's provider.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -8,7 +9,8 @@ import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPublicStore } from "@minhbach/db/public.ts";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { freshPostgresDatabase, POSTGRES_ADMIN_URL, postgresAvailable } from "@minhbach/db/test-postgres.ts";
+import { freshStores } from "@minhbach/db/test-stores.ts";
 import { fixtureRelease, writeFixtureStore } from "../test/fixture-release.js";
 import { startTestApp, type TestApp } from "../test/test-app.js";
 import { createApp } from "./create-app.js";
@@ -29,7 +31,7 @@ async function writeIncompleteRelease(publicUrl: string, id: string, seq: number
   }
 }
 
-describe("refuses to start", () => {
+describe("refuses to start on a broken SQLite file (SQLite only)", () => {
   it("when the store file does not exist (and does not create it)", async () => {
     const file = path.join(tmp(), "public.db");
     await expect(start(`file:${file}`)).rejects.toThrow(/Public store not found at .*public\.db.*pnpm minhbach publish/);
@@ -45,7 +47,7 @@ describe("refuses to start", () => {
   });
 
   it("when a SQLite file is damaged past its header, or was never migrated", async () => {
-    const { publicUrl } = await writeFixtureStore();
+    const { publicUrl } = await writeFixtureStore("sqlite");
     const file = publicUrl.slice("file:".length);
     const damaged = path.join(tmp(), "public.db");
     const bytes = fs.readFileSync(file);
@@ -56,9 +58,27 @@ describe("refuses to start", () => {
     fs.writeFileSync(blank, Buffer.concat([Buffer.from("SQLite format 3\0"), Buffer.alloc(4096 - 16)]));
     await expect(start(`file:${blank}`)).rejects.toThrow(/cannot be read|not a SQLite/);
   });
+});
 
+const pgAvailable = await postgresAvailable();
+
+describe.skipIf(!pgAvailable)("refuses to start on a broken PostgreSQL database (PostgreSQL only)", () => {
+  it("when the database does not exist, or was never migrated", async () => {
+    const missing = new URL(POSTGRES_ADMIN_URL);
+    missing.pathname = "/minhbach_never_created";
+    await expect(start(missing.toString())).rejects.toThrow(/cannot be read/);
+    const bare = await freshPostgresDatabase("minhbach_api_bare");
+    try {
+      await expect(start(bare.url)).rejects.toThrow(/cannot be read.*not migrated/);
+    } finally {
+      await bare.drop();
+    }
+  });
+});
+
+describe("refuses to start", () => {
   it("when the store holds no complete release, even if a half-written one is there", async () => {
-    const { publicUrl } = freshStoreUrls("minhbach-api-empty-");
+    const { publicUrl } = await freshStores("minhbach-api-empty-");
     await expect(start(publicUrl)).rejects.toThrow(/No complete release in the public store.*Incomplete releases are never served/);
     await writeIncompleteRelease(publicUrl, "2026.9", 1);
     await expect(start(publicUrl)).rejects.toThrow(/No complete release/);

@@ -10,7 +10,8 @@ import { emptyReleaseContent } from "@minhbach/db/release-fixtures.ts";
 import type { ReleaseContent } from "@minhbach/db/release-content.ts";
 import { writeRelease } from "@minhbach/db/release-writer.ts";
 import { openPublicStore } from "@minhbach/db/public.ts";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import type { Provider } from "@minhbach/db/migrate.ts";
+import { freshStores } from "@minhbach/db/test-stores.ts";
 
 export const ARTICLE = "baobackan-lucbinh";
 export const SYNTHETIC = "synthetic-demo";
@@ -180,15 +181,16 @@ export function fixtureCorrection(id = "2026.2", supersedes = "2026.1"): Release
   return c;
 }
 
-/** A fresh public store holding both fixture releases; returns its URL. */
-export async function writeFixtureStore(): Promise<{ publicUrl: string; dir: string }> {
-  const { publicUrl, dir } = freshStoreUrls("minhbach-api-");
-  const db = openPublicStore(publicUrl);
+/** A fresh public store holding both fixture releases, on the suite's provider (MINHBACH_TEST_STORE) unless told.
+ *  Dropped with `drop()`, or when the test file ends (tests/drop-stores.setup.ts). */
+export async function writeFixtureStore(provider?: Provider): Promise<{ publicUrl: string; dir: string; drop: () => Promise<void> }> {
+  const stores = await freshStores("minhbach-api-", provider);
+  const db = openPublicStore(stores.publicUrl);
   try {
     await writeRelease(db, fixtureRelease());
     await writeRelease(db, fixtureCorrection());
   } finally {
     await db.$disconnect();
   }
-  return { publicUrl, dir };
+  return { publicUrl: stores.publicUrl, dir: stores.dir, drop: stores.drop };
 }

@@ -6,7 +6,7 @@
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { openPublicStore } from "@minhbach/db/public.ts";
 import { writeRelease } from "@minhbach/db/release-writer.ts";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { freshStores } from "@minhbach/db/test-stores.ts";
 import { fixtureRelease } from "./fixture-release.js";
 
 export const HOSTILE_UNITS: Record<string, string> = {
@@ -22,17 +22,17 @@ export const HOSTILE_PROJECTS: Record<string, string> = {
   "PT-SMALL-2024": "\r=1+1",
 };
 
-/** A fresh public store holding one release (2026.1) with the hostile names above. */
-export async function writeHostileStore(): Promise<{ publicUrl: string }> {
+/** A fresh public store (suite's provider) holding one release (2026.1) with the hostile names above. */
+export async function writeHostileStore(): Promise<{ publicUrl: string; drop: () => Promise<void> }> {
   const content = fixtureRelease();
   for (const u of content.units) if (HOSTILE_UNITS[u.code]) Object.assign(u, { name: HOSTILE_UNITS[u.code], nameAscii: foldVietnamese(HOSTILE_UNITS[u.code]!) });
   for (const p of content.projects) if (HOSTILE_PROJECTS[p.code]) Object.assign(p, { name: HOSTILE_PROJECTS[p.code], nameAscii: foldVietnamese(HOSTILE_PROJECTS[p.code]!) });
-  const { publicUrl } = freshStoreUrls("minhbach-api-hostile-");
+  const { publicUrl, drop } = await freshStores("minhbach-api-hostile-");
   const db = openPublicStore(publicUrl);
   try {
     await writeRelease(db, content);
   } finally {
     await db.$disconnect();
   }
-  return { publicUrl };
+  return { publicUrl, drop };
 }

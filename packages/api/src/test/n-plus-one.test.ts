@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { openPublicStore } from "@minhbach/db/public.ts";
 import { writeRelease } from "@minhbach/db/release-writer.ts";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
 import { startServer, type App } from "../app/create-app.js";
 import { fixtureRelease } from "./fixture-release.js";
 
 /** The fixture plus `extra` synthetic communes (each with a village and five years of figures) under district 063. */
 async function storeWithCommunes(extra: number): Promise<string> {
-  const { publicUrl } = freshStoreUrls("minhbach-api-n1-");
+  stores = await freshStores("minhbach-api-n1-");
+  const { publicUrl } = stores;
   const c = fixtureRelease("n1.1");
   for (let i = 0; i < extra; i++) {
     const code = String(30000 + i);
@@ -28,11 +29,15 @@ async function storeWithCommunes(extra: number): Promise<string> {
   return publicUrl;
 }
 
+let stores: TestStores | undefined;
 let app: App & { url: string };
 beforeAll(async () => {
   app = await startServer({ port: 0, host: "127.0.0.1", publicUrl: await storeWithCommunes(120), logger: pino({ level: "silent" }) });
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app?.close();
+  await stores?.drop();
+});
 
 async function statementsFor(query: string): Promise<{ statements: number; data: any }> {
   app.cache.clear();

@@ -1,6 +1,8 @@
 /**
  * Builds the portal from the API's fixture release (Bắc Kạn → Bạch Thông → Lục Bình, the 2025 merger, two releases)
  * into a temporary folder, once per test process. Why shared: browser tests and build tests read the same output.
+ * The fixture store is on the suite's provider (MINHBACH_TEST_STORE), so with PostgreSQL the portal is built from,
+ * and the browser tests' API serves, a PostgreSQL public store.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -8,17 +10,21 @@ import path from "node:path";
 import { writeFixtureStore } from "@minhbach/api/test/fixture-release.ts";
 import { buildPortal, type BuildReport } from "../build/pipeline.js";
 
-export interface FixtureSite { publicUrl: string; outDir: string; report: BuildReport }
+export interface FixtureSite { publicUrl: string; outDir: string; report: BuildReport; /** drops the store, removes the build */ drop: () => Promise<void> }
 
 let built: Promise<FixtureSite> | undefined;
 
 export function buildFixtureSite(origin = "http://127.0.0.1:4000"): Promise<FixtureSite> {
   built ??= (async () => {
-    const { publicUrl } = await writeFixtureStore();
+    const { publicUrl, drop: dropStore } = await writeFixtureStore();
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "minhbach-portal-"));
     const outDir = path.join(work, "dist");
     const report = await buildPortal({ publicUrl, outDir, snapshotDir: path.join(work, "snapshot"), origin, quiet: true });
-    return { publicUrl, outDir, report };
+    const drop = async () => {
+      await dropStore();
+      fs.rmSync(work, { recursive: true, force: true });
+    };
+    return { publicUrl, outDir, report, drop };
   })();
   return built;
 }

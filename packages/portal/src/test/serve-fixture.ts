@@ -41,4 +41,11 @@ const news = http.createServer((req, res) => {
 <script async src="${base}/embed.js"></script></body></html>`);
 });
 const host = `http://127.0.0.1:${await listen(news)}`;
+
+// The browser tests' teardown sends SIGTERM: drop the fixture store (a database when the suite runs on PostgreSQL).
+process.once("SIGTERM", () => {
+  portal.closeAllConnections();
+  news.closeAllConnections();
+  void app.close().then(site.drop).finally(() => process.exit(0));
+});
 console.log(JSON.stringify({ base, host, outDir: site.outDir, report: site.report }));
