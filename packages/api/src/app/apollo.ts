@@ -2,13 +2,18 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError, type ValidationRule } from "graphql";
 import type { Logger } from "pino";
 import { ErrorCode, LIMIT_CODES, isStoreUnavailable } from "../common/errors.js";
 import type { ApiContext } from "../context.js";
 import { buildApiSchema } from "../schema/build-schema.js";
 import { introspectionLimit } from "../schema/introspection-limit.js";
-import { aliasLimit, costLimitPlugin, depthLimit, type QueryLimits } from "../schema/limits.js";
+import { aliasLimit, costLimitPlugin, CostMemo, depthLimit, type QueryLimits } from "../schema/limits.js";
+
+/** Our validation rules (run after graphql-js's own): shared with the fast path, which must accept exactly what Apollo accepts. */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  return [depthLimit(limits.maxDepth), aliasLimit(limits.maxAliases), introspectionLimit(limits.maxIntrospectionLists)];
+}
 
 /** Restores our limit codes (Apollo labels every validation error GRAPHQL_VALIDATION_FAILED) and hides internals. */
 export function formatError(development: boolean, logger: Logger) {
@@ -29,7 +34,9 @@ export function formatError(development: boolean, logger: Logger) {
   };
 }
 
-export async function createApollo(opts: { limits: QueryLimits; development: boolean; logger: Logger; plugins?: ApolloServerPlugin<ApiContext>[] }) {
+export async function createApollo(opts: {
+  limits: QueryLimits; development: boolean; logger: Logger; plugins?: ApolloServerPlugin<ApiContext>[]; costMemo?: CostMemo;
+}) {
   const schema = await buildApiSchema();
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -38,10 +45,10 @@ export async function createApollo(opts: { limits: QueryLimits; development: boo
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: opts.development,
     persistedQueries: { ttl: null },
-    validationRules: [depthLimit(opts.limits.maxDepth), aliasLimit(opts.limits.maxAliases), introspectionLimit(opts.limits.maxIntrospectionLists)],
+    validationRules: limitRules(opts.limits),
     parseOptions: { maxTokens: opts.limits.maxTokens },
     // Cache-Control comes from our HTTP layer (release-bound ETags); Apollo's per-field cache hints would only cost time.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin(opts.limits.maxCost), ...(opts.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin(opts.limits.maxCost, opts.costMemo), ...(opts.plugins ?? [])],
     formatError: formatError(opts.development, opts.logger),
     stopOnTerminationSignals: false,
   });

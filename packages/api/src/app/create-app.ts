@@ -20,11 +20,14 @@ import { ResponseCache } from "../http/response-cache.js";
 import { oembedRoute, type OEmbedOptions } from "../http/oembed-route.js";
 import { serveStatic } from "../http/static.js";
 import { ReleaseRegistry } from "../release/release.service.js";
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "../schema/limits.js";
+import { FastGraphQL } from "../http/fast-graphql.js";
+import { buildApiSchema } from "../schema/build-schema.js";
+import { CostMemo, DEFAULT_QUERY_LIMITS, type QueryLimits } from "../schema/limits.js";
+import { PreparedDocuments } from "../schema/prepared-documents.js";
 import { checkReleases, checkStoreFile } from "../store/preflight.js";
 import { openApiStore, type ApiStore } from "../store/public-store.js";
 import { RowCache } from "../store/row-cache.js";
-import { createApollo } from "./apollo.js";
+import { createApollo, limitRules } from "./apollo.js";
 import { Drain } from "./drain.js";
 
 export interface AppOptions {
@@ -52,6 +55,8 @@ export interface AppOptions {
   requireRelease?: boolean;
   /** Serve this release as the latest, hiding newer ones (RELEASE_PIN). */
   releasePin?: string;
+  /** Answer successful queries on the fast path (http/fast-graphql.ts; default true). False: Apollo answers everything. */
+  fastPath?: boolean;
   /** `/oembed` for news-site CMSs; the format comes from the portal (main.ts wires it when the portal is built). */
   oembed?: OEmbedOptions;
 }
@@ -64,6 +69,8 @@ export interface App {
   cache: ResponseCache;
   rows: RowCache;
   apollo: ApolloServer<ApiContext>;
+  /** The /graphql fast path (absent with `fastPath: false`). */
+  fast: FastGraphQL | undefined;
   limiter: RateLimiter | undefined;
   /** Close at once (tests). */
   close(): Promise<void>;
@@ -98,8 +105,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const drain = new Drain();
   const cache = new ResponseCache(options.responseCacheEntries ?? 2000);
   const rows = new RowCache(options.rowCacheRows ?? 300_000);
-  const apollo = await createApollo({ limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits }, development, logger });
-  const graphqlDeps = { apollo, store, releases, cache, rows, logger, timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 100_000, explorer: serveExplorer };
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
+  const costMemo = new CostMemo();
+  const apollo = await createApollo({ limits, development, logger, costMemo });
+  const schema = await buildApiSchema();
+  const fast = options.fastPath === false ? undefined : new FastGraphQL(schema, new PreparedDocuments(schema, limitRules(limits), limits.maxTokens), costMemo, limits.maxCost);
+  const graphqlDeps = { apollo, store, releases, cache, rows, logger, timeoutMs, maxBodyBytes: options.maxBodyBytes ?? 100_000, explorer: serveExplorer, fast };
   const exportDeps = { store, releases, cache, rows, logger, timeoutMs };
 
   const oembed = options.oembed ? oembedRoute(options.oembed, store, releases) : undefined;
@@ -164,7 +175,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await store.close();
   };
   return {
-    handler, server, store, releases, cache, rows, apollo, limiter,
+    handler, server, store, releases, cache, rows, apollo, fast, limiter,
     async close() {
       if (server.listening) await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
       await release();

@@ -10,7 +10,7 @@ import { ErrorCode } from "./errors.js";
 export const DEFAULT_FIRST = 20;
 export const MAX_FIRST = 100;
 
-@ObjectType({ description: "Where a page sits in its list." })
+@ObjectType({ simpleResolvers: true, description: "Where a page sits in its list." })
 export class PageInfo {
   @Field(() => Boolean, { description: "True when there are more items after this page." })
   hasNextPage!: boolean;
@@ -86,7 +86,7 @@ export function toConnection<T>(page: Page<T>, key: (t: T) => string): Connectio
 
 /** Build the Edge and Connection object types for a node type. */
 export function connectionTypes<T extends object>(node: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: "Opaque cursor: pass it as `after` to start the next page after this item." })
     cursor!: string;
@@ -94,7 +94,7 @@ export function connectionTypes<T extends object>(node: ClassType<T>, name: stri
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s (Relay-style; \`first\` defaults to ${DEFAULT_FIRST}, max ${MAX_FIRST}).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s (Relay-style; \`first\` defaults to ${DEFAULT_FIRST}, max ${MAX_FIRST}).` })
   class Connection {
     @Field(() => [Edge], { description: "The page's items with their cursors." })
     edges!: Edge[];
@@ -102,7 +102,9 @@ export function connectionTypes<T extends object>(node: ClassType<T>, name: stri
     nodes!: T[];
     @Field(() => PageInfo, { description: "Whether there are more pages, and the cursors to get them." })
     pageInfo!: PageInfo;
-    @Field(() => Int, { description: `How many ${what}s the whole list has.` })
+    // `simple: false` keeps a resolver on this one field: totalCount is a lazy thenable (a COUNT runs only when asked
+    // for), and graphql-jit awaits thenables returned by resolvers but not ones read straight from a property.
+    @Field(() => Int, { simple: false, description: `How many ${what}s the whole list has.` })
     totalCount!: number;
   }
   return Connection;

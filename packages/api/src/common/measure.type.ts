@@ -35,7 +35,7 @@ registerEnumType(SuppressionReason, {
   },
 });
 
-@ObjectType({ description: "A figure with its publication status. `value` is null unless `status` is PUBLISHED." })
+@ObjectType({ simpleResolvers: true, description: "A figure with its publication status. `value` is null unless `status` is PUBLISHED." })
 export class Measure {
   @Field(() => Float, { nullable: true, description: "The figure (a count, or a percentage with one decimal for rates: 8.9 means 8.9 %)." })
   value!: number | null;

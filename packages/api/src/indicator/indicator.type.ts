@@ -5,7 +5,7 @@ import type { PublicModels } from "@minhbach/db/public.ts";
 import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
 import { Lang } from "../common/lang.js";
 
-@ObjectType({ description: "A deprivation indicator of a poverty standard (chỉ số thiếu hụt dịch vụ xã hội cơ bản)." })
+@ObjectType({ simpleResolvers: true, description: "A deprivation indicator of a poverty standard (chỉ số thiếu hụt dịch vụ xã hội cơ bản)." })
 export class Indicator {
   @Field(() => ID, { description: "Stable code, e.g. HEALTH_INSURANCE." })
   code!: string;
@@ -39,7 +39,7 @@ export class Indicator {
   }
 }
 
-@ObjectType({ description: "A national multidimensional poverty standard (chuẩn nghèo đa chiều) and the review years it applies to." })
+@ObjectType({ simpleResolvers: true, description: "A national multidimensional poverty standard (chuẩn nghèo đa chiều) and the review years it applies to." })
 export class PovertyStandard {
   @Field(() => ID, { description: "Standard id, e.g. ND07-2021 (Decree 07/2021/NĐ-CP)." })
   id!: string;

@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Measure } from "../common/measure.type.js";
 import { Indicator } from "../indicator/indicator.type.js";
 
-@ObjectType({ description: "Households lacking one deprivation indicator, as a count and as a share of all households." })
+@ObjectType({ simpleResolvers: true, description: "Households lacking one deprivation indicator, as a count and as a share of all households." })
 export class DeprivationShare {
   @Field(() => Indicator, { description: "The indicator." })
   indicator!: Indicator;
@@ -14,7 +14,7 @@ export class DeprivationShare {
   share!: Measure;
 }
 
-@ObjectType({ description: "Result of the yearly poor/near-poor household review (rà soát hộ nghèo, hộ cận nghèo) of one unit. Review year Y is carried out at the end of year Y." })
+@ObjectType({ simpleResolvers: true, description: "Result of the yearly poor/near-poor household review (rà soát hộ nghèo, hộ cận nghèo) of one unit. Review year Y is carried out at the end of year Y." })
 export class PovertyStat {
   @Field(() => Int, { description: "Review year." })
   year!: number;

@@ -5,9 +5,14 @@ import type { Lang } from "../common/lang.js";
 import { safeNumber } from "../common/scalars.js";
 import { checkDeadline, type ApiContext } from "../context.js";
 import { loaderKey } from "../store/loaders.js";
+import { derivedView } from "../store/row-cache.js";
 import { Project, ProjectFunding } from "./project.type.js";
 
-const toProject = (ctx: ApiContext, row: PublicModels.PubProject) => Project.from(row, ctx.lang as Lang, ctx.releases.disclosureK(row.releaseId));
+/** One Project per cached row, language and k (see derivedView). */
+const toProject = (ctx: ApiContext, row: PublicModels.PubProject): Project => {
+  const k = ctx.releases.disclosureK(row.releaseId);
+  return derivedView(row, `${ctx.lang}\u0000${k}`, () => Project.from(row, ctx.lang as Lang, k));
+};
 
 export async function projectByCode(ctx: ApiContext, releaseId: string, code: string): Promise<Project | null> {
   checkDeadline(ctx);

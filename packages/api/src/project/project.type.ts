@@ -9,7 +9,7 @@ import { Lang } from "../common/lang.js";
 import { Measure } from "../common/measure.type.js";
 import { DateScalar, safeNumber, SafeIntScalar } from "../common/scalars.js";
 
-@ObjectType({ description: "Money for a project from one funding source (nguồn vốn)." })
+@ObjectType({ simpleResolvers: true, description: "Money for a project from one funding source (nguồn vốn)." })
 export class ProjectFunding {
   @Field(() => String, { description: "CENTRAL, LOCAL, CREDIT, PEOPLE or OTHER." })
   source!: string;
@@ -26,7 +26,7 @@ export class ProjectFunding {
   }
 }
 
-@ObjectType({ description: "A poverty-reduction project (dự án, mô hình giảm nghèo) and the villages where it runs." })
+@ObjectType({ simpleResolvers: true, description: "A poverty-reduction project (dự án, mô hình giảm nghèo) and the villages where it runs." })
 export class Project {
   @Field(() => ID, { description: "Project code." })
   code!: string;

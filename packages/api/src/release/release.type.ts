@@ -4,7 +4,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.js";
 import type { ReleaseRow } from "./release.service.js";
 
-@ObjectType({ description: "An immutable, versioned publication of the figures (bản công bố). A correction is a new release that names the one it supersedes." })
+@ObjectType({ simpleResolvers: true, description: "An immutable, versioned publication of the figures (bản công bố). A correction is a new release that names the one it supersedes." })
 export class Release {
   @Field(() => ID, { description: "Release id, e.g. \"2026.1\". Cite it with the figures." })
   id!: string;

@@ -8,15 +8,23 @@ import { ProjectResolver } from "../project/project.resolver.js";
 import { ReleaseResolver } from "../release/release.resolver.js";
 import { CreditStatResolver, JobsStatResolver } from "../support/support.resolver.js";
 import { UnitChangeResolver, UnitParentPeriodResolver, UnitResolver } from "../unit/unit.resolver.js";
+import { useDirectResolvers } from "./direct-resolvers.js";
 
 let cached: Promise<GraphQLSchema> | undefined;
+/** Fields whose type-graphql wrappers were replaced by direct calls (schema/direct-resolvers.ts). */
+export let directResolvers: readonly string[] = [];
+
+// Every @ObjectType says `simpleResolvers: true`: plain property fields then have no resolver of type-graphql's
+// (which wraps each one to run middlewares we do not have), so graphql-js and graphql-jit read the property directly.
+// Fields with methods or @FieldResolver keep their resolvers; the printed schema is the same.
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
+  const resolvers = [
+    ReleaseResolver, UnitResolver, UnitChangeResolver, UnitParentPeriodResolver, PovertyStatResolver, ProjectResolver,
+    CreditStatResolver, JobsStatResolver, IndicatorResolver, PovertyStandardResolver,
+  ] as const;
   cached ??= buildSchema({
-    resolvers: [
-      ReleaseResolver, UnitResolver, UnitChangeResolver, UnitParentPeriodResolver, PovertyStatResolver, ProjectResolver,
-      CreditStatResolver, JobsStatResolver, IndicatorResolver, PovertyStandardResolver,
-    ],
+    resolvers,
     validate: false,
     emitSchemaFile: false,
   }).then((schema) => {
@@ -24,7 +32,9 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     Object.assign(schema.getQueryType()!, {
       description: "Minh Bạch public API: village-level poverty statistics for Vietnam from immutable, disclosure-controlled releases. Every field reads the latest complete release unless a `release` id is given.",
     });
-    return lexicographicSortSchema(schema);
+    const sorted = lexicographicSortSchema(schema);
+    directResolvers = useDirectResolvers(sorted, resolvers);
+    return sorted;
   });
   return cached;
 }

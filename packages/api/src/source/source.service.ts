@@ -2,6 +2,7 @@
 import type { ApiContext } from "../context.js";
 import { checkDeadline } from "../context.js";
 import { loaderKey } from "../store/loaders.js";
+import { derivedView } from "../store/row-cache.js";
 import { Source } from "./source.type.js";
 
 export function parseIds(json: string): string[] {
@@ -17,7 +18,7 @@ export async function sourcesFor(ctx: ApiContext, releaseId: string, sourceIdsJs
   checkDeadline(ctx);
   const ids = Array.isArray(sourceIdsJson) ? sourceIdsJson : parseIds(sourceIdsJson);
   const rows = await ctx.loaders.source.loadMany(ids.map((id) => loaderKey(releaseId, id)));
-  return rows.flatMap((r) => (r && !(r instanceof Error) ? [Source.from(r)] : []));
+  return rows.flatMap((r) => (r && !(r instanceof Error) ? [derivedView(r, "source", () => Source.from(r))] : []));
 }
 
 export async function allSources(ctx: ApiContext, releaseId: string): Promise<Source[]> {

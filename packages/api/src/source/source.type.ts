@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import type { PublicModels } from "@minhbach/db/public.ts";
 import { DateScalar } from "../common/scalars.js";
 
-@ObjectType({ description: "A source of figures: an article, an official report, a legal text, a data set, or the synthetic demo generator." })
+@ObjectType({ simpleResolvers: true, description: "A source of figures: an article, an official report, a legal text, a data set, or the synthetic demo generator." })
 export class Source {
   @Field(() => ID, { description: "Source id within the release." })
   id!: string;

@@ -62,57 +62,118 @@ function one<R>(
   });
 }
 
-/** Loaders for one request; `cache` is shared across requests (pass a disabled one to always read the store). */
-export function createLoaders(db: PublicDb, cache: RowCache = new RowCache(0)) {
+/** What services use of a loader. */
+export interface RowLoader<V> {
+  load(key: string): Promise<V>;
+  loadMany(keys: readonly string[]): Promise<Array<V | Error>>;
+}
+
+type Fetch<R> = (releaseId: string, keys: string[]) => Promise<R[]>;
+
+/** How to load one kind of row; built once per store, shared by every request's loaders. */
+interface Spec<R, V> {
+  kind: string;
+  fromRows: (rows: readonly R[]) => V;
+  make: (cache: RowCache) => DataLoader<string, V>;
+}
+
+const manySpec = <R>(kind: string, fetch: Fetch<R>, keyOf: (r: R) => string): Spec<R, R[]> =>
+  ({ kind, fromRows: (rows) => rows as R[], make: (cache) => many(cache, kind, fetch, keyOf) });
+const oneSpec = <R>(kind: string, fetch: Fetch<R>, keyOf: (r: R) => string): Spec<R, R | null> =>
+  ({ kind, fromRows: (rows) => rows[0] ?? null, make: (cache) => one(cache, kind, fetch, keyOf) });
+
+/**
+ * Answers keys already in the shared row cache at once and sends the rest through a DataLoader, made on the first
+ * miss. Why: on a warm cache, DataLoader's batching (promises, a tick to collect the batch, the batch function) was
+ * most of the cost of a load, and every request used to build all of its DataLoaders whether it needed them or not.
+ */
+class CachedLoader<R, V> implements RowLoader<V> {
+  private loader: DataLoader<string, V> | undefined;
+
+  constructor(private readonly cache: RowCache, private readonly spec: Spec<R, V>) {}
+
+  private hit(key: string): V | undefined {
+    const rows = this.cache.get<R>(this.spec.kind + SEP + key);
+    return rows ? this.spec.fromRows(rows) : undefined;
+  }
+
+  load(key: string): Promise<V> {
+    const found = this.hit(key);
+    return found !== undefined ? Promise.resolve(found) : (this.loader ??= this.spec.make(this.cache)).load(key);
+  }
+
+  loadMany(keys: readonly string[]): Promise<Array<V | Error>> {
+    const found: V[] = [];
+    for (const key of keys) {
+      const v = this.hit(key);
+      if (v === undefined) return (this.loader ??= this.spec.make(this.cache)).loadMany(keys);
+      found.push(v);
+    }
+    return Promise.resolve(found);
+  }
+}
+
+function specsFor(db: PublicDb) {
   return {
-    unit: one(cache, "unit", (releaseId, codes) => db.pubUnit.findMany({ where: { releaseId, code: { in: codes } } }), (u) => u.code),
+    unit: oneSpec("unit", (releaseId, codes) => db.pubUnit.findMany({ where: { releaseId, code: { in: codes } } }), (u) => u.code),
     /** Units whose current parent is the key. */
-    childUnits: many(cache, "childUnits",
+    childUnits: manySpec("childUnits",
       (releaseId, codes) => db.pubUnit.findMany({ where: { releaseId, parentCode: { in: codes } }, orderBy: { code: "asc" } }),
       (u) => u.parentCode!,
     ),
     /** Parent history rows where the key is the parent (villages that belonged to a commune before a reform). */
-    childLinks: many(cache, "childLinks",
+    childLinks: manySpec("childLinks",
       (releaseId, codes) => db.pubUnitParent.findMany({ where: { releaseId, parentCode: { in: codes } } }),
       (l) => l.parentCode,
     ),
-    parentLinks: many(cache, "parentLinks",
+    parentLinks: manySpec("parentLinks",
       (releaseId, codes) => db.pubUnitParent.findMany({ where: { releaseId, unitCode: { in: codes } }, orderBy: { validFrom: "asc" } }),
       (l) => l.unitCode,
     ),
-    changesFrom: many(cache, "changesFrom", (releaseId, codes) => db.pubUnitChange.findMany({ where: { releaseId, fromCode: { in: codes } } }), (c) => c.fromCode),
-    changesTo: many(cache, "changesTo", (releaseId, codes) => db.pubUnitChange.findMany({ where: { releaseId, toCode: { in: codes } } }), (c) => c.toCode),
-    unitYears: many(cache, "unitYears",
+    changesFrom: manySpec("changesFrom", (releaseId, codes) => db.pubUnitChange.findMany({ where: { releaseId, fromCode: { in: codes } } }), (c) => c.fromCode),
+    changesTo: manySpec("changesTo", (releaseId, codes) => db.pubUnitChange.findMany({ where: { releaseId, toCode: { in: codes } } }), (c) => c.toCode),
+    unitYears: manySpec("unitYears",
       (releaseId, codes) => db.pubUnitYear.findMany({ where: { releaseId, unitCode: { in: codes } }, orderBy: { year: "asc" } }),
       (y) => y.unitCode,
     ),
-    cells: many(cache, "cells", (releaseId, codes) => db.pubCell.findMany({ where: { releaseId, unitCode: { in: codes } } }), (c) => c.unitCode),
-    standard: one(cache, "standard", (releaseId, ids) => db.pubStandard.findMany({ where: { releaseId, id: { in: ids } } }), (s) => s.id),
-    indicators: many(cache, "indicators",
+    cells: manySpec("cells", (releaseId, codes) => db.pubCell.findMany({ where: { releaseId, unitCode: { in: codes } } }), (c) => c.unitCode),
+    standard: oneSpec("standard", (releaseId, ids) => db.pubStandard.findMany({ where: { releaseId, id: { in: ids } } }), (s) => s.id),
+    indicators: manySpec("indicators",
       (releaseId, ids) => db.pubIndicator.findMany({ where: { releaseId, standardId: { in: ids } }, orderBy: { ordinal: "asc" } }),
       (i) => i.standardId,
     ),
-    source: one(cache, "source", (releaseId, ids) => db.pubSource.findMany({ where: { releaseId, id: { in: ids } } }), (s) => s.id),
-    projectLinks: many(cache, "projectLinks",
+    source: oneSpec("source", (releaseId, ids) => db.pubSource.findMany({ where: { releaseId, id: { in: ids } } }), (s) => s.id),
+    projectLinks: manySpec("projectLinks",
       (releaseId, codes) => db.pubProjectUnit.findMany({ where: { releaseId, unitCode: { in: codes } }, orderBy: { projectCode: "asc" } }),
       (l) => l.unitCode,
     ),
-    projectUnits: many(cache, "projectUnits",
+    projectUnits: manySpec("projectUnits",
       (releaseId, codes) => db.pubProjectUnit.findMany({ where: { releaseId, projectCode: { in: codes }, direct: true } }),
       (l) => l.projectCode,
     ),
-    project: one(cache, "project", (releaseId, codes) => db.pubProject.findMany({ where: { releaseId, code: { in: codes } } }), (p) => p.code),
-    funding: many(cache, "funding", (releaseId, codes) => db.pubProjectFunding.findMany({ where: { releaseId, projectCode: { in: codes } } }), (f) => f.projectCode),
-    credit: many(cache, "credit",
+    project: oneSpec("project", (releaseId, codes) => db.pubProject.findMany({ where: { releaseId, code: { in: codes } } }), (p) => p.code),
+    funding: manySpec("funding", (releaseId, codes) => db.pubProjectFunding.findMany({ where: { releaseId, projectCode: { in: codes } } }), (f) => f.projectCode),
+    credit: manySpec("credit",
       (releaseId, codes) => db.pubCredit.findMany({ where: { releaseId, unitCode: { in: codes } }, orderBy: [{ year: "asc" }, { programme: "asc" }] }),
       (c) => c.unitCode,
     ),
-    jobs: many(cache, "jobs",
+    jobs: manySpec("jobs",
       (releaseId, codes) => db.pubJobs.findMany({ where: { releaseId, unitCode: { in: codes } }, orderBy: { year: "asc" } }),
       (j) => j.unitCode,
     ),
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+type Specs = ReturnType<typeof specsFor>;
+export type Loaders = { [K in keyof Specs]: Specs[K] extends { make: (cache: RowCache) => DataLoader<string, infer V> } ? RowLoader<V> : never };
+const specsByDb = new WeakMap<PublicDb, Specs>();
+
+/** Loaders for one request; `cache` is shared across requests (pass a disabled one to always read the store). */
+export function createLoaders(db: PublicDb, cache: RowCache = new RowCache(0)): Loaders {
+  let specs = specsByDb.get(db);
+  if (!specs) specsByDb.set(db, (specs = specsFor(db)));
+  const loaders: Record<string, RowLoader<unknown>> = {};
+  for (const [name, spec] of Object.entries(specs)) loaders[name] = new CachedLoader(cache, spec as Spec<unknown, unknown>);
+  return loaders as Loaders;
+}
 export type { P };

@@ -45,3 +45,20 @@ export class RowCache {
     return this.map.size;
   }
 }
+
+/**
+ * View objects derived from cached rows (Unit, PovertyStat with its measures and notes…), kept beside the very row
+ * objects or arrays they were built from. Why this is safe: the rows are immutable release rows and the views are
+ * pure functions of them and of `key` (language, disclosure k); a view is never mutated after it is built. Why a
+ * WeakMap on the rows: the views live exactly as long as the row cache keeps the rows, and with the row cache off
+ * every request reads fresh rows, so nothing is reused.
+ */
+const views = new WeakMap<object, Map<string, unknown>>();
+
+export function derivedView<T>(rows: object, key: string, build: () => T): T {
+  let byKey = views.get(rows);
+  if (!byKey) views.set(rows, (byKey = new Map()));
+  let view = byKey.get(key) as T | undefined;
+  if (view === undefined) byKey.set(key, (view = build()));
+  return view;
+}

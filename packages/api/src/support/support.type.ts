@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Measure } from "../common/measure.type.js";
 import { SafeIntScalar } from "../common/scalars.js";
 
-@ObjectType({ description: "Policy credit to poor and near-poor households in one unit, year and credit programme." })
+@ObjectType({ simpleResolvers: true, description: "Policy credit to poor and near-poor households in one unit, year and credit programme." })
 export class CreditStat {
   @Field(() => Int, { description: "Year." })
   year!: number;
@@ -21,7 +21,7 @@ export class CreditStat {
   sourceIds!: string;
 }
 
-@ObjectType({ description: "Jobs found for workers of one unit in one year (giải quyết việc làm)." })
+@ObjectType({ simpleResolvers: true, description: "Jobs found for workers of one unit in one year (giải quyết việc làm)." })
 export class JobsStat {
   @Field(() => Int, { description: "Year." })
   year!: number;

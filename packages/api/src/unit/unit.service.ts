@@ -8,6 +8,7 @@ import { ErrorCode } from "../common/errors.js";
 import type { Lang } from "../common/lang.js";
 import { checkDeadline, type ApiContext } from "../context.js";
 import { loaderKey } from "../store/loaders.js";
+import { derivedView } from "../store/row-cache.js";
 import { Unit, UnitChange, UnitParentPeriod, type UnitLevel } from "./unit.type.js";
 
 type UnitRow = PublicModels.PubUnit;
@@ -16,8 +17,11 @@ const lang = (ctx: ApiContext) => ctx.lang as Lang;
 export async function unitByCode(ctx: ApiContext, releaseId: string, code: string): Promise<Unit | null> {
   checkDeadline(ctx);
   const row = await ctx.loaders.unit.load(loaderKey(releaseId, code));
-  return row ? Unit.from(row, lang(ctx)) : null;
+  return row ? unitView(row, lang(ctx)) : null;
 }
+
+/** One Unit per cached row and language (see derivedView). */
+const unitView = (row: UnitRow, l: Lang): Unit => derivedView(row, l, () => Unit.from(row, l));
 
 /** Units of a level, ordered by code; `parentCode` lists current and former children alike. */
 export async function listUnits(
@@ -74,7 +78,9 @@ export async function changesOf(ctx: ApiContext, unit: Unit, direction: "from" |
   checkDeadline(ctx);
   const loader = direction === "from" ? ctx.loaders.changesFrom : ctx.loaders.changesTo;
   const rows = await loader.load(loaderKey(unit.releaseId, unit.code));
-  return rows.sort((a, b) => a.effectiveDate.getTime() - b.effectiveDate.getTime() || a.id - b.id).map((r) => UnitChange.from(r, lang(ctx)));
+  const l = lang(ctx);
+  return derivedView(rows, `changes\u0000${l}`, () =>
+    [...rows].sort((a, b) => a.effectiveDate.getTime() - b.effectiveDate.getTime() || a.id - b.id).map((r) => UnitChange.from(r, l)));
 }
 
 export async function parentHistoryOf(ctx: ApiContext, unit: Unit): Promise<UnitParentPeriod[]> {

@@ -24,7 +24,7 @@ registerEnumType(UnitLevel, {
   },
 });
 
-@ObjectType({ description: "A point (WGS 84)." })
+@ObjectType({ simpleResolvers: true, description: "A point (WGS 84)." })
 export class LatLng {
   @Field(() => Float, { description: "Latitude in degrees." })
   lat!: number;
@@ -32,7 +32,7 @@ export class LatLng {
   lng!: number;
 }
 
-@ObjectType({ description: "An administrative unit as published in one release (đơn vị hành chính)." })
+@ObjectType({ simpleResolvers: true, description: "An administrative unit as published in one release (đơn vị hành chính)." })
 export class Unit {
   @Field(() => ID, { description: "GSO code (province 2 digits, district 3, commune 5), village code `<commune>-<nn>`, or `<code>.<year ended>` for a unit whose code its successor reused (e.g. 01969.2025)." })
   code!: string;
@@ -78,7 +78,7 @@ export class Unit {
 
 export const UnitConnection = connectionTypes(Unit, "Unit", "unit");
 
-@ObjectType({ description: "A change to administrative units (sáp nhập, chia tách, đổi tên…), e.g. the 2025 reform." })
+@ObjectType({ simpleResolvers: true, description: "A change to administrative units (sáp nhập, chia tách, đổi tên…), e.g. the 2025 reform." })
 export class UnitChange {
   @Field(() => String, { description: "MERGE, SPLIT, RENAME, TRANSFER or ABOLISH." })
   kind!: string;
@@ -109,7 +109,7 @@ export class UnitChange {
   }
 }
 
-@ObjectType({ description: "A period during which a unit belonged to a parent (villages moved to new communes on 2025-07-01)." })
+@ObjectType({ simpleResolvers: true, description: "A period during which a unit belonged to a parent (villages moved to new communes on 2025-07-01)." })
 export class UnitParentPeriod {
   @Field(() => ID, { description: "Code of the parent unit in that period." })
   parentCode!: string;
