@@ -3,36 +3,50 @@
  * sensitive count in 1..k−1 is published; the calibrated real figures come out exactly; releases are immutable and
  * a second publish keeps every earlier decision.
  */
-import Database from "better-sqlite3";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isSqliteUrl } from "../../packages/db/src/sqlite-url.ts";
+import { queryStore, queryValue } from "../../packages/db/src/test-query.ts";
 import { buildDemoRelease, type DemoRelease } from "./demo-release.js";
 
 let demo: DemoRelease;
-let pub: Database.Database;
 const K = 5;
 
-beforeAll(() => {
-  demo = buildDemoRelease();
-  pub = new Database(demo.publicUrl.slice("file:".length), { readonly: true });
+beforeAll(async () => {
+  demo = await buildDemoRelease();
 }, 600_000);
+afterAll(async () => demo?.drop());
+
+/** Rows of the public store (SQL with quoted identifiers and `?` parameters, on either provider). */
+const rows = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => queryStore<T>(demo.publicUrl, sql, params);
+const value = <T = number>(sql: string, params: unknown[] = []) => queryValue<T>(demo.publicUrl, sql, params);
+
+/** Every table of the public store with its columns. */
+async function tableColumns(): Promise<Map<string, string[]>> {
+  const list = isSqliteUrl(demo.publicUrl)
+    ? await rows<{ t: string; c: string }>(`SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'`)
+    : await rows<{ t: string; c: string }>(`SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`);
+  const out = new Map<string, string[]>();
+  for (const { t, c } of list) (out.get(t) ?? out.set(t, []).get(t)!).push(c);
+  return out;
+}
 
 /** Columns that would mean a household-level row leaked into the public store. */
 const HOUSEHOLD_COLUMNS = /household(key|id)|^income|ascore|deprivations|reviewcategory|ethnicminority|^size$|cccd|cmnd|phone|address|name_of_head/i;
 
 describe("the public store cannot hold a household", () => {
-  it("has no table with a household-level column", () => {
-    const tables = pub.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
-    expect(tables).not.toContain("HouseholdRecord");
-    for (const table of tables) {
-      const columns = pub.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
+  it("has no table with a household-level column", async () => {
+    const tables = await tableColumns();
+    expect(tables.size).toBeGreaterThan(10);
+    expect([...tables.keys()]).not.toContain("HouseholdRecord");
+    for (const [table, columns] of tables) {
       for (const column of columns) expect(`${table}.${column}`).not.toMatch(HOUSEHOLD_COLUMNS);
     }
   });
 
-  it("holds no row per household: every cell is an aggregate over a unit", () => {
-    const households = pub.prepare(`SELECT SUM(value) FROM PubCell WHERE measure = 'households' AND unitCode = '06' AND year = 2021`).pluck().get() as number;
-    const cells = pub.prepare(`SELECT COUNT(*) FROM PubCell`).pluck().get() as number;
-    const units = pub.prepare(`SELECT COUNT(*) FROM PubUnit`).pluck().get() as number;
+  it("holds no row per household: every cell is an aggregate over a unit", async () => {
+    const households = await value(`SELECT SUM("value") FROM "PubCell" WHERE "measure" = 'households' AND "unitCode" = '06' AND "year" = 2021`);
+    const cells = await value(`SELECT COUNT(*) FROM "PubCell"`);
+    const units = await value(`SELECT COUNT(*) FROM "PubUnit"`);
     expect(households).toBeGreaterThan(50_000);
     // far fewer rows than households × years: cells scale with units, not households
     expect(cells).toBeLessThan(units * 5 * 40);
@@ -40,91 +54,83 @@ describe("the public store cannot hold a household", () => {
 });
 
 describe("disclosure control holds on the published cells", () => {
-  it("publishes no sensitive count between 1 and k−1", () => {
-    const rows = pub
-      .prepare(`SELECT unitCode, year, measure, value FROM PubCell WHERE status = 'PUBLISHED' AND measure != 'households' AND value BETWEEN 1 AND ?`)
-      .all(K - 1);
-    expect(rows).toEqual([]);
+  it("publishes no sensitive count between 1 and k−1", async () => {
+    const found = await rows(
+      `SELECT "unitCode", "year", "measure", "value" FROM "PubCell" WHERE "status" = 'PUBLISHED' AND "measure" != 'households' AND "value" BETWEEN 1 AND ?`,
+      [K - 1],
+    );
+    expect(found).toEqual([]);
   });
 
-  it("publishes no count that nearly all households of the unit share (n − c < k)", () => {
-    const rows = pub
-      .prepare(
-        `SELECT c.unitCode, c.year, c.measure, c.value, h.value AS n FROM PubCell c
-         JOIN PubCell h ON h.releaseId = c.releaseId AND h.unitCode = c.unitCode AND h.year = c.year AND h.measure = 'households'
-         WHERE c.status = 'PUBLISHED' AND c.measure NOT IN ('households', 'projectParticipants') AND c.value >= 1 AND h.value - c.value < ?`,
-      )
-      .all(K);
-    expect(rows).toEqual([]);
+  it("publishes no count that nearly all households of the unit share (n − c < k)", async () => {
+    const found = await rows(
+      `SELECT c."unitCode", c."year", c."measure", c."value", h."value" AS n FROM "PubCell" c
+       JOIN "PubCell" h ON h."releaseId" = c."releaseId" AND h."unitCode" = c."unitCode" AND h."year" = c."year" AND h."measure" = 'households'
+       WHERE c."status" = 'PUBLISHED' AND c."measure" NOT IN ('households', 'projectParticipants') AND c."value" >= 1 AND h."value" - c."value" < ?`,
+      [K],
+    );
+    expect(found).toEqual([]);
   });
 
-  it("never publishes a suppressed figure as a number", () => {
-    expect(pub.prepare(`SELECT COUNT(*) FROM PubCell WHERE status != 'PUBLISHED' AND value IS NOT NULL`).pluck().get()).toBe(0);
+  it("never publishes a suppressed figure as a number", async () => {
+    expect(await value(`SELECT COUNT(*) FROM "PubCell" WHERE "status" != 'PUBLISHED' AND "value" IS NOT NULL`)).toBe(0);
   });
 
-  it("records a passing gate for every table", () => {
-    const release = pub.prepare(`SELECT gateReport FROM Release`).get() as { gateReport: string };
-    const tables = JSON.parse(release.gateReport) as { table: string; ok: boolean }[];
+  it("records a passing gate for every table", async () => {
+    const [release] = await rows<{ gateReport: string }>(`SELECT "gateReport" FROM "Release"`);
+    const tables = JSON.parse(release!.gateReport) as { table: string; ok: boolean }[];
     expect(tables.length).toBeGreaterThan(10);
     expect(tables.every((t) => t.ok)).toBe(true);
   });
 });
 
 describe("the demo is calibrated to the published figures", () => {
-  const rate = (unit: string, year: number, measure: string) => {
-    const row = pub
-      .prepare(
-        `SELECT c.value AS c, h.value AS n FROM PubCell c JOIN PubCell h ON h.releaseId = c.releaseId AND h.unitCode = c.unitCode
-         AND h.year = c.year AND h.measure = 'households' WHERE c.unitCode = ? AND c.year = ? AND c.measure = ? AND c.status = 'PUBLISHED'`,
-      )
-      .get(unit, year, measure) as { c: number; n: number } | undefined;
+  const rate = async (unit: string, year: number, measure: string) => {
+    const [row] = await rows<{ c: number; n: number }>(
+      `SELECT c."value" AS c, h."value" AS n FROM "PubCell" c JOIN "PubCell" h ON h."releaseId" = c."releaseId" AND h."unitCode" = c."unitCode"
+       AND h."year" = c."year" AND h."measure" = 'households' WHERE c."unitCode" = ? AND c."year" = ? AND c."measure" = ? AND c."status" = 'PUBLISHED'`,
+      [unit, year, measure],
+    );
     return row ? (100 * row.c) / row.n : undefined;
   };
 
-  it("gives Lục Bình 13.6 % poor at the 2022 review and 8.9 % at the 2023 review", () => {
-    expect(rate("01990", 2022, "poor")?.toFixed(1)).toBe("13.6");
-    expect(rate("01990", 2023, "poor")?.toFixed(1)).toBe("8.9");
+  it("gives Lục Bình 13.6 % poor at the 2022 review and 8.9 % at the 2023 review", async () => {
+    expect((await rate("01990", 2022, "poor"))?.toFixed(1)).toBe("13.6");
+    expect((await rate("01990", 2023, "poor"))?.toFixed(1)).toBe("8.9");
   });
 
-  it("gives Bắc Kạn 26.93 % poor and 9.74 % near-poor at the 2021 review", () => {
-    expect(rate("06", 2021, "poor")?.toFixed(2)).toBe("26.93");
-    expect(rate("06", 2021, "nearPoor")?.toFixed(2)).toBe("9.74");
+  it("gives Bắc Kạn 26.93 % poor and 9.74 % near-poor at the 2021 review", async () => {
+    expect((await rate("06", 2021, "poor"))?.toFixed(2)).toBe("26.93");
+    expect((await rate("06", 2021, "nearPoor"))?.toFixed(2)).toBe("9.74");
   });
 
-  it("labels every demo figure synthetic (the households are made up, even where the rate matches a source)", () => {
-    const real = pub.prepare(`SELECT COUNT(*) FROM PubUnitYear WHERE synthetic = 0`).pluck().get();
-    expect(real).toBe(0);
-    const cited = pub.prepare(`SELECT sourceIds FROM PubUnitYear WHERE unitCode = '01990' AND year = 2023`).pluck().get() as string;
+  it("labels every demo figure synthetic (the households are made up, even where the rate matches a source)", async () => {
+    expect(await value(`SELECT COUNT(*) FROM "PubUnitYear" WHERE NOT "synthetic"`)).toBe(0);
+    const cited = await value<string>(`SELECT "sourceIds" FROM "PubUnitYear" WHERE "unitCode" = '01990' AND "year" = 2023`);
     expect(JSON.parse(cited)).toContain("baobackan-2023-luc-binh");
   });
 
-  it("publishes the goat project's 20 households and 500,000,000 VND", () => {
-    const goat = pub.prepare(`SELECT * FROM PubProject WHERE name LIKE '%dê%'`).get() as { householdsValue: number; budgetVnd: bigint | number };
-    expect(goat.householdsValue).toBe(20);
-    expect(Number(goat.budgetVnd)).toBe(500_000_000);
+  it("publishes the goat project's 20 households and 500,000,000 VND", async () => {
+    const [goat] = await rows<{ householdsValue: number; budgetVnd: bigint | number }>(`SELECT * FROM "PubProject" WHERE "name" LIKE '%dê%'`);
+    expect(goat!.householdsValue).toBe(20);
+    expect(Number(goat!.budgetVnd)).toBe(500_000_000);
   });
 });
 
 describe("releases are immutable and consistent over time", () => {
-  it("keeps every earlier decision in a second release, and leaves the first one untouched", () => {
-    const before = pub.prepare(`SELECT id, checksum FROM Release`).all() as { id: string; checksum: string }[];
+  it("keeps every earlier decision in a second release, and leaves the first one untouched", async () => {
+    const before = await rows<{ id: string; checksum: string }>(`SELECT "id", "checksum" FROM "Release"`);
     demo.cli("publish", "--note", "Second release for the history test");
-    const after = new Database(demo.publicUrl.slice("file:".length), { readonly: true });
-    try {
-      const releases = after.prepare(`SELECT id, checksum, supersedes FROM Release ORDER BY seq`).all() as { id: string; checksum: string; supersedes: string }[];
-      expect(releases).toHaveLength(2);
-      expect(releases[0]).toMatchObject(before[0]!);
-      expect(releases[1]!.supersedes).toBe(before[0]!.id);
-      const changed = after
-        .prepare(
-          `SELECT a.unitCode, a.year, a.measure, a.status AS was, b.status AS now FROM PubCell a JOIN PubCell b
-           ON b.unitCode = a.unitCode AND b.year = a.year AND b.measure = a.measure
-           WHERE a.releaseId = ? AND b.releaseId = ? AND a.status != b.status`,
-        )
-        .all(releases[0]!.id, releases[1]!.id);
-      expect(changed).toEqual([]);
-    } finally {
-      after.close();
-    }
+    const releases = await rows<{ id: string; checksum: string; supersedes: string }>(`SELECT "id", "checksum", "supersedes" FROM "Release" ORDER BY "seq"`);
+    expect(releases).toHaveLength(2);
+    expect(releases[0]).toMatchObject(before[0]!);
+    expect(releases[1]!.supersedes).toBe(before[0]!.id);
+    const changed = await rows(
+      `SELECT a."unitCode", a."year", a."measure", a."status" AS was, b."status" AS now FROM "PubCell" a JOIN "PubCell" b
+       ON b."unitCode" = a."unitCode" AND b."year" = a."year" AND b."measure" = a."measure"
+       WHERE a."releaseId" = ? AND b."releaseId" = ? AND a."status" != b."status"`,
+      [releases[0]!.id, releases[1]!.id],
+    );
+    expect(changed).toEqual([]);
   });
 });

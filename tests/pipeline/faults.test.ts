@@ -4,17 +4,18 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryStore } from "../../packages/db/src/test-query.ts";
 import { buildDemoRelease, type DemoRelease } from "./demo-release.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const DEMO_KEY = "minhbach-demo-only-household-key-not-secret";
 let demo: DemoRelease;
 
-beforeAll(() => {
-  demo = buildDemoRelease("minhbach-faults-");
+beforeAll(async () => {
+  demo = await buildDemoRelease("minhbach-faults-");
 }, 600_000);
+afterAll(async () => demo?.drop());
 
 /** Runs the CLI and SIGKILLs it `delayMs` after `trigger` appears on stderr (or after start when no trigger). */
 function killDuring(args: string[], trigger: RegExp | null, delayMs: number): Promise<{ killed: boolean; code: number | null }> {
@@ -34,30 +35,27 @@ function killDuring(args: string[], trigger: RegExp | null, delayMs: number): Pr
   });
 }
 
-function snapshot(url: string, sql: string): unknown[] {
-  const db = new Database(url.slice("file:".length), { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
+/** What a store holds, read on either provider (SQL with quoted identifiers, see test-query.ts). */
+function snapshot(url: string, sql: string): Promise<unknown[]> {
+  return queryStore(url, sql);
 }
 
 describe("SIGKILL during a publish", () => {
   it("leaves no partial release, and the next publish succeeds", async () => {
-    const before = snapshot(demo.publicUrl, `SELECT id, checksum, complete FROM Release ORDER BY seq`);
-    const cellsBefore = snapshot(demo.publicUrl, `SELECT COUNT(*) AS n FROM PubCell`);
+    const releases = `SELECT "id", "checksum", "complete" FROM "Release" ORDER BY "seq"`;
+    const before = await snapshot(demo.publicUrl, releases);
+    const cellsBefore = await snapshot(demo.publicUrl, `SELECT COUNT(*) AS n FROM "PubCell"`);
     let killedRuns = 0;
     for (const delay of [0, 300]) {
       const run = await killDuring(["publish"], /writing release/, delay);
       if (!run.killed) continue; // finished before the kill: nothing to check for this delay
       killedRuns++;
-      expect(snapshot(demo.publicUrl, `SELECT id, checksum, complete FROM Release ORDER BY seq`)).toEqual(before);
-      expect(snapshot(demo.publicUrl, `SELECT COUNT(*) AS n FROM PubCell`)).toEqual(cellsBefore);
+      expect(await snapshot(demo.publicUrl, releases)).toEqual(before);
+      expect(await snapshot(demo.publicUrl, `SELECT COUNT(*) AS n FROM "PubCell"`)).toEqual(cellsBefore);
     }
     expect(killedRuns).toBeGreaterThan(0);
     demo.cli("publish", "--note", "after the crash");
-    const after = snapshot(demo.publicUrl, `SELECT complete FROM Release`) as { complete: number }[];
+    const after = (await snapshot(demo.publicUrl, `SELECT "complete" FROM "Release"`)) as { complete: number }[];
     expect(after.length).toBe(before.length + 1);
     expect(after.every((r) => r.complete === 1)).toBe(true);
   }, 300_000);
@@ -66,18 +64,18 @@ describe("SIGKILL during a publish", () => {
 describe("SIGKILL during a household import", () => {
   it("leaves the private store unchanged, and the next import succeeds", async () => {
     const file = path.join(demo.dir, "demo", "households-2023.csv");
-    const count = `SELECT year, COUNT(*) AS n, SUM(incomePerMonth) AS income FROM HouseholdRecord GROUP BY year ORDER BY year`;
-    const before = snapshot(demo.privateUrl, count);
+    const count = `SELECT "year", COUNT(*) AS n, SUM("incomePerMonth") AS income FROM "HouseholdRecord" GROUP BY "year" ORDER BY "year"`;
+    const before = await snapshot(demo.privateUrl, count);
     let killedRuns = 0;
     for (const delay of [1_500, 3_000, 4_500]) {
       const run = await killDuring(["import", "households", file, "--year", "2023"], null, delay);
       if (run.killed) killedRuns++;
-      expect(snapshot(demo.privateUrl, count)).toEqual(before);
+      expect(await snapshot(demo.privateUrl, count)).toEqual(before);
     }
     expect(killedRuns).toBeGreaterThan(0);
     demo.env.HOUSEHOLD_KEY_SECRET = DEMO_KEY; // the key the demo used, so the same households match
     const out = demo.cli("import", "households", file, "--year", "2023");
     expect(out).toMatch(/2023/);
-    expect(snapshot(demo.privateUrl, count)).toEqual(before); // same file: same content
+    expect(await snapshot(demo.privateUrl, count)).toEqual(before); // same file: same content
   }, 300_000);
 });

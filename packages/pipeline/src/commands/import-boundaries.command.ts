@@ -1,7 +1,7 @@
 /** `minhbach import boundaries FILE.geojson --code-property P`: attaches geometry and label points to existing units. */
 import type { Command } from "commander";
 import { loadConfig, privateStoreUrl } from "@minhbach/core/config/config.ts";
-import { migrateSqlite } from "@minhbach/db/migrate.ts";
+import { migrateStore } from "@minhbach/db/migrate.ts";
 import { importBoundaries } from "../import/boundaries/import-boundaries.js";
 import { failWithProblems, printWarnings } from "../import/records/cli-output.js";
 import { importCommand } from "./import-group.js";
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: Options) => {
       const config = loadConfig();
       const privateUrl = privateStoreUrl(config);
-      migrateSqlite("private", privateUrl);
+      await migrateStore("private", privateUrl);
       try {
         const s = await importBoundaries({
           privateUrl,

@@ -2,11 +2,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { HOUSEHOLD_COLUMNS } from "@minhbach/core/households/columns.ts";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
 import { tempDir, writeCsv } from "../import/shared/test-files.js";
-import { HEADER, SECRET, household, seedUnits } from "../import/households/test-fixtures.js";
+import { HEADER, SECRET, dropHouseholdStores, household, seededStores } from "../import/households/test-fixtures.js";
+
+afterEach(dropHouseholdStores);
 
 const MAIN = path.resolve(import.meta.dirname, "../main.ts");
 
@@ -17,8 +18,7 @@ function cli(args: string[], env: Record<string, string>) {
 
 describe("CLI: import households", () => {
   it("imports, prints the summary; on problems lists file:row:column and exits 1", async () => {
-    const { privateUrl, dir } = freshStoreUrls();
-    await seedUnits(privateUrl);
+    const { privateUrl, dir } = await seededStores();
     const env = { DATABASE_URL: privateUrl, HOUSEHOLD_KEY_SECRET: SECRET, MINHBACH_DATA_DIR: dir };
     const good = writeCsv(tempDir(), "ho.csv", [HEADER, household("H1"), household("H2")]);
     const ok = cli(["import", "households", good, "--year", "2024"], env);

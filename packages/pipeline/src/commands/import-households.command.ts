@@ -6,7 +6,7 @@ import fs from "node:fs";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadConfig, privateStoreUrl } from "@minhbach/core/config/config.ts";
-import { migrateSqlite } from "@minhbach/db/migrate.ts";
+import { migrateStore } from "@minhbach/db/migrate.ts";
 import { formatSummary, importHouseholds, type ImportProgress } from "../import/households/index.js";
 import { ImportError, formatProblem } from "../import/shared/problems.js";
 import { importCommand } from "./import-group.js";
@@ -59,7 +59,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: { year: number; dropPersonalColumns?: boolean; synthetic?: boolean; source?: string }) => {
       const config = loadConfig();
       const privateUrl = privateStoreUrl(config);
-      migrateSqlite("private", privateUrl);
+      await migrateStore("private", privateUrl);
       const bar = progressBar(file);
       try {
         const summary = await importHouseholds({

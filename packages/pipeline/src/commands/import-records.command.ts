@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { loadConfig, privateStoreUrl } from "@minhbach/core/config/config.ts";
-import { migrateSqlite } from "@minhbach/db/migrate.ts";
+import { migrateStore } from "@minhbach/db/migrate.ts";
 import { RECORD_IMPORTERS, type RecordFileKind } from "../import/records/index.js";
 import { failWithProblems, printWarnings } from "../import/records/cli-output.js";
 import { importCommand } from "./import-group.js";
@@ -29,7 +29,7 @@ export function register(program: Command): void {
       .action(async (file: string) => {
         const config = loadConfig();
         const privateUrl = privateStoreUrl(config);
-        migrateSqlite("private", privateUrl);
+        await migrateStore("private", privateUrl);
         try {
           const summary = await importer.run({ privateUrl, file, ...(importer.needsSecret && config.HOUSEHOLD_KEY_SECRET ? { secret: config.HOUSEHOLD_KEY_SECRET } : {}) });
           printWarnings(summary.warnings);

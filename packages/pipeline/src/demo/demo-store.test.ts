@@ -4,23 +4,29 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyHousehold, standardForYear } from "@minhbach/core/standards/index.ts";
 import { openPrivateStore, type PrivateDb } from "@minhbach/db/private";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
 import { INCONSISTENT_PER_YEAR } from "./households/generate.js";
 import { runDemo, type DemoSummary } from "./run-demo.js";
 
 let db: PrivateDb;
 let summary: DemoSummary;
 let outDir: string;
+let stores: TestStores;
 
 beforeAll(async () => {
-  const { dir, privateUrl } = freshStoreUrls("minhbach-demo-store-");
-  outDir = path.join(dir, "demo");
-  summary = await runDemo({ privateUrl, outDir });
-  db = openPrivateStore(privateUrl);
+  stores = await freshStores("minhbach-demo-store-");
+  outDir = path.join(stores.dir, "demo");
+  summary = await runDemo({ privateUrl: stores.privateUrl, outDir });
+  db = openPrivateStore(stores.privateUrl);
 }, 300_000);
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await stores?.drop();
+});
 
 async function poorRate(year: number, villagePrefix: string, cls: string, decimals: number): Promise<string> {
   const rows = await db.householdRecord.findMany({ where: { year, villageCode: { startsWith: villagePrefix } } });

@@ -3,7 +3,7 @@
  * THROUGH the real importers (households, then the record files). Why through the importers: the demo then exercises
  * exactly the path a province's files take, including the data-quality report.
  */
-import { migrateSqlite } from "@minhbach/db/migrate.ts";
+import { migrateStore } from "@minhbach/db/migrate.ts";
 import { openPrivateStore } from "@minhbach/db/private";
 import { importHouseholds } from "../import/households/index.js";
 import { RECORD_IMPORTERS, type RecordFileKind } from "../import/records/index.js";
@@ -43,7 +43,7 @@ export async function runDemo(o: RunDemoOptions): Promise<DemoSummary> {
   const t1 = Date.now();
   log(`Generated the demo files (seed ${seed}) in ${o.outDir} in ${t1 - t0} ms`);
 
-  migrateSqlite("private", o.privateUrl);
+  await migrateStore("private", o.privateUrl);
   const db = openPrivateStore(o.privateUrl);
   try {
     await resetPrivateStore(db);

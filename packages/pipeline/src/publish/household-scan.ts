@@ -3,11 +3,10 @@
  * its year, counts village-year categories, and tracks who moved between consecutive reviews. Why one pass: the
  * private store may hold tens of millions of rows; memory stays proportional to villages, not households.
  */
-import Database from "better-sqlite3";
-import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
 import { classifyHousehold, standardForYear } from "@minhbach/core/standards/index.ts";
 import { FLOW_CATEGORIES, POVERTY_CATEGORIES, flowIndex } from "./categories.js";
+import { SCAN_BATCH, openHouseholdRows, type ScanRow } from "./household-rows.js";
 
 export interface VillageYearCounts {
   village: string;
@@ -69,9 +68,11 @@ const LACKING_POS = new Map(INDICATORS.map((ind, i) => [ind.bit, LACKING_BIT + i
  * (year, householdKey) already yields each year in key order, so no sort of the whole table is needed (at national
  * size a sort of 10^8 rows through a temp B-tree dominated the scan). Strings are interned to small integers and the
  * per-row bookkeeping uses integer-keyed maps and bit masks; results (and their insertion order) are the same.
+ * Rows arrive in batches (household-rows.ts); the merge runs synchronously over the buffered batches and only stops
+ * to wait when a year's batch is used up (on SQLite the next batch is there at once: no await at all).
  */
-export function scanHouseholds(privateUrl: string, groupsOf: GroupsOf): ScanResult {
-  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
+export async function scanHouseholds(privateUrl: string, groupsOf: GroupsOf): Promise<ScanResult> {
+  const source = await openHouseholdRows(privateUrl);
   let records = 0;
   let classMismatches = 0;
   const yearList: number[] = [];
@@ -85,8 +86,7 @@ export function scanHouseholds(privateUrl: string, groupsOf: GroupsOf): ScanResu
   const pairList: PairRec[] = []; // in creation order
   const pairSlots = new Map<number, PairRec>();
   try {
-    const nextYear = db.prepare(`SELECT MIN(year) FROM HouseholdRecord WHERE year > ?`).pluck();
-    for (let y = nextYear.get(-1e9) as number | null; y !== null && y !== undefined; y = nextYear.get(y) as number | null) yearList.push(y);
+    yearList.push(...source.years);
     if (yearList.length === 0) return { villageYears: new Map(), pairs: new Map(), years: [], records: 0, classMismatches: 0 };
     const NY = yearList.length;
     const firstYear = yearList[0]!;
@@ -134,57 +134,71 @@ export function scanHouseholds(privateUrl: string, groupsOf: GroupsOf): ScanResu
       history = [];
     };
 
-    type Row = [householdKey: string, villageCode: string, urban: number, incomePerMonth: number | null, aScore: number | null,
-      deprivations: number, reviewCategory: string, ethnicMinority: number];
-    const cursors = yearList.map((y) =>
-      db
-        .prepare(
-          `SELECT householdKey, villageCode, urban, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority
-           FROM HouseholdRecord WHERE year = ? ORDER BY householdKey`,
-        )
-        .raw()
-        .iterate(y) as IterableIterator<Row>,
-    );
-    const heads: (Row | undefined)[] = cursors.map((c) => c.next().value as Row | undefined);
-    for (;;) {
-      let key: string | undefined;
-      for (const h of heads) if (h && (key === undefined || h[0] < key)) key = h[0];
-      if (key === undefined) break;
-      for (let yi = 0; yi < NY; yi++) {
-        const r = heads[yi];
-        if (!r || r[0] !== key) continue;
-        heads[yi] = cursors[yi]!.next().value as Row | undefined;
-        const year = yearList[yi]!;
-        records++;
-        const cls = classifyHousehold({ urban: r[2] === 1, incomePerMonth: r[3], aScore: r[4], deprivations: r[5] }, standards[yi]!);
-        const clsIndex = cls === "POOR" ? 0 : cls === "NEAR_POOR" ? 1 : 2;
-        const flow = flowIndex(r[6]);
-        if (!recordedClasses(r[6]).includes(clsIndex)) classMismatches++;
-        let village = villageIds.get(r[1]);
-        if (village === undefined) {
-          villageIds.set(r[1], (village = villageCodes.length));
-          villageCodes.push(r[1]);
+    // Per year: the buffered batch, the position in it, and whether the store has more.
+    const batches: ScanRow[][] = yearList.map(() => []);
+    const pos: number[] = yearList.map(() => 0);
+    const more: boolean[] = yearList.map(() => true);
+    const heads: (ScanRow | undefined)[] = yearList.map(() => undefined);
+    /** Merges households in key order until a year's buffered batch runs out while the store has more (true: refill
+     *  and call again) or every year is done (false). */
+    const mergeBuffered = (): boolean => {
+      for (;;) {
+        let key: string | undefined;
+        for (const h of heads) if (h && (key === undefined || h[0] < key)) key = h[0];
+        if (key === undefined) return false;
+        let refill = false;
+        for (let yi = 0; yi < NY; yi++) {
+          const r = heads[yi];
+          if (!r || r[0] !== key) continue;
+          const batch = batches[yi]!;
+          heads[yi] = pos[yi]! < batch.length ? batch[pos[yi]!++] : undefined;
+          if (!heads[yi] && more[yi]) refill = true;
+          const year = yearList[yi]!;
+          records++;
+          const cls = classifyHousehold({ urban: r[2] === 1, incomePerMonth: r[3], aScore: r[4], deprivations: r[5] }, standards[yi]!);
+          const clsIndex = cls === "POOR" ? 0 : cls === "NEAR_POOR" ? 1 : 2;
+          const flow = flowIndex(r[6]);
+          if (!recordedClasses(r[6]).includes(clsIndex)) classMismatches++;
+          let village = villageIds.get(r[1]);
+          if (village === undefined) {
+            villageIds.set(r[1], (village = villageCodes.length));
+            villageCodes.push(r[1]);
+          }
+          const slot = village * NY + yi;
+          let vy = vySlots.get(slot);
+          if (!vy) {
+            vy = { village: r[1], year, households: 0, poverty: [0, 0, 0],
+              flows: FLOW_CATEGORIES.map(() => 0), lacking: INDICATORS.map(() => 0), ethnicMinority: 0 };
+            vySlots.set(slot, vy);
+            vyList.push(vy);
+          }
+          vy.households++;
+          vy.poverty[clsIndex]!++;
+          vy.flows[flow]!++;
+          if (r[7]) vy.ethnicMinority++;
+          const d = r[5];
+          if (d) for (const ind of INDICATORS) if (d & (1 << ind.bit)) vy.lacking[ind.bit]!++;
+          history.push({ year, vy: slot, cls: clsIndex, flow, deprivations: d });
         }
-        const slot = village * NY + yi;
-        let vy = vySlots.get(slot);
-        if (!vy) {
-          vy = { village: r[1], year, households: 0, poverty: [0, 0, 0],
-            flows: FLOW_CATEGORIES.map(() => 0), lacking: INDICATORS.map(() => 0), ethnicMinority: 0 };
-          vySlots.set(slot, vy);
-          vyList.push(vy);
-        }
-        vy.households++;
-        vy.poverty[clsIndex]!++;
-        vy.flows[flow]!++;
-        if (r[7]) vy.ethnicMinority++;
-        const d = r[5];
-        if (d) for (const ind of INDICATORS) if (d & (1 << ind.bit)) vy.lacking[ind.bit]!++;
-        history.push({ year, vy: slot, cls: clsIndex, flow, deprivations: d });
+        flush();
+        if (refill) return true;
       }
-      flush();
+    };
+    for (;;) {
+      // Refill every year whose batch is used up, so that the merge compares real heads only.
+      for (let yi = 0; yi < NY; yi++) {
+        if (heads[yi] || !more[yi]) continue;
+        const next = source.next(yi);
+        const batch = Array.isArray(next) ? next : await next;
+        more[yi] = batch.length === SCAN_BATCH;
+        batches[yi] = batch;
+        pos[yi] = 1;
+        heads[yi] = batch[0];
+      }
+      if (!mergeBuffered()) break;
     }
   } finally {
-    db.close();
+    await source.close();
   }
   const years = new Set(yearList);
   const villageYears = new Map<string, VillageYearCounts>();

@@ -1,8 +1,7 @@
 /** Reads everything except household rows from the private store (households are streamed by household-scan.ts). */
-import Database from "better-sqlite3";
 import type { PrivateDb } from "@minhbach/db/private.ts";
-import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import type { UnitLevel } from "@minhbach/core/units/levels.ts";
+import { villageYearsOfImports } from "./household-rows.js";
 import { UnitHierarchy } from "./unit-hierarchy.js";
 
 export type PrivateSnapshot = Awaited<ReturnType<typeof loadPrivateSnapshot>>;
@@ -31,16 +30,6 @@ export async function loadPrivateSnapshot(db: PrivateDb) {
 }
 
 /** Village-years ("<village>|<year>") holding records from imports marked synthetic (demo or training data). */
-export function syntheticVillageYears(privateUrl: string, importIds: number[]): Set<string> {
-  if (!importIds.length) return new Set();
-  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
-  try {
-    const rows = db
-      .prepare(`SELECT DISTINCT villageCode || '|' || year FROM HouseholdRecord WHERE importId IN (${importIds.map(() => "?").join(",")})`)
-      .pluck()
-      .all(...importIds) as string[];
-    return new Set(rows);
-  } finally {
-    db.close();
-  }
+export function syntheticVillageYears(privateUrl: string, importIds: number[]): Promise<Set<string>> {
+  return villageYearsOfImports(privateUrl, importIds);
 }

@@ -2,34 +2,31 @@
  * Publish, scenario by scenario: a small commune is published with protected cells; a gate that finds anything
  * stops the release and leaves the public store as it was; k below 3 is refused.
  */
-import Database from "better-sqlite3";
-import { describe, expect, it, vi } from "vitest";
-import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
-import { publishFixture, village } from "./test-fixture.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { queryStore, queryValue } from "@minhbach/db/test-query.ts";
+import { dropPublishFixtures, publishFixture, village } from "./test-fixture.js";
 
 const reviews = {
   2022: [...village("01990-01", 40, 12), ...village("01990-02", 30, 2), ...village("01990-03", 25, 9)],
   2023: [...village("01990-01", 40, 10), ...village("01990-02", 30, 1), ...village("01990-03", 25, 8)],
 };
 
+afterEach(dropPublishFixtures);
+
 function cells(publicUrl: string) {
-  const db = new Database(sqlitePathFromUrl(publicUrl), { readonly: true });
-  try {
-    return db.prepare(`SELECT unitCode, year, measure, value, status, reason FROM PubCell WHERE measure = 'poor'`).all() as {
-      unitCode: string; year: number; value: number | null; status: string; reason: string | null;
-    }[];
-  } finally {
-    db.close();
-  }
+  return queryStore<{ unitCode: string; year: number; value: number | null; status: string; reason: string | null }>(
+    publicUrl,
+    `SELECT "unitCode", "year", "measure", "value", "status", "reason" FROM "PubCell" WHERE "measure" = 'poor'`,
+  );
 }
 
 describe("publishing a small commune", () => {
   it("suppresses the village with 2 poor households and enough other cells that it cannot be recovered", async () => {
     const { publishRelease } = await import("./publish.js");
-    const { privateUrl, publicUrl } = publishFixture(reviews);
+    const { privateUrl, publicUrl } = await publishFixture(reviews);
     const summary = await publishRelease({ privateUrl, publicUrl, k: 5, now: new Date("2026-01-02T00:00:00Z") });
     expect(summary.releaseId).toBe("2026.1");
-    const poor = cells(publicUrl);
+    const poor = await cells(publicUrl);
     const small = poor.find((c) => c.unitCode === "01990-02" && c.year === 2022)!;
     expect(small).toMatchObject({ status: "SUPPRESSED", value: null, reason: "PRIMARY" });
     // commune minus the other villages would give it away: at least one more cell of 2022 is suppressed
@@ -40,7 +37,7 @@ describe("publishing a small commune", () => {
 
   it("refuses k below 3", async () => {
     const { publishRelease } = await import("./publish.js");
-    const { privateUrl, publicUrl } = publishFixture(reviews);
+    const { privateUrl, publicUrl } = await publishFixture(reviews);
     await expect(publishRelease({ privateUrl, publicUrl, k: 2 })).rejects.toThrow(/at least 3/);
   });
 });
@@ -50,20 +47,21 @@ describe("year-to-year differences", () => {
     const { publishRelease } = await import("./publish.js");
     const stayers = village("01990-01", 40, 10);
     const newcomer = { key: "01990-01-new", village: "01990-01", income: 900_000, lacking: 4, category: "NEWLY_POOR" };
-    const { privateUrl, publicUrl } = publishFixture({
+    const { privateUrl, publicUrl } = await publishFixture({
       2022: [...stayers, ...village("01990-02", 30, 8), ...village("01990-03", 25, 9)],
       2023: [...stayers, newcomer, ...village("01990-02", 30, 8), ...village("01990-03", 25, 9)],
     });
     await publishRelease({ privateUrl, publicUrl, k: 5 });
-    const poor = cells(publicUrl).filter((c) => c.unitCode === "01990-01");
+    const poor = (await cells(publicUrl)).filter((c) => c.unitCode === "01990-01");
     // 10 and 11 poor households: each count alone is publishable, but their difference is the newcomer's status
     expect(poor.map((c) => c.status)).toContain("SUPPRESSED");
-    const commune = cells(publicUrl).filter((c) => c.unitCode === "01990");
+    const all = await cells(publicUrl);
+    const commune = all.filter((c) => c.unitCode === "01990");
     const published = (unit: typeof poor, year: number) => unit.find((c) => c.year === year)?.status === "PUBLISHED";
     // nor through the commune: if the village is hidden in one year, the commune and its other villages cannot all be shown
     for (const year of [2022, 2023]) {
       if (!published(poor, year)) {
-        const others = cells(publicUrl).filter((c) => c.year === year && (c.unitCode === "01990-02" || c.unitCode === "01990-03"));
+        const others = all.filter((c) => c.year === year && (c.unitCode === "01990-02" || c.unitCode === "01990-03"));
         expect(published(commune, year) && others.every((c) => c.status === "PUBLISHED")).toBe(false);
       }
     }
@@ -86,14 +84,12 @@ describe("a gate that finds a disclosure stops the release", () => {
       };
     });
     const { publishRelease, GateFailure } = await import("./publish.js");
-    const { privateUrl, publicUrl } = publishFixture(reviews);
+    const { privateUrl, publicUrl } = await publishFixture(reviews);
     const error = await publishRelease({ privateUrl, publicUrl, k: 5 }).catch((e: unknown) => e);
     if (!(error instanceof GateFailure)) console.error(error);
     expect(error).toBeInstanceOf(GateFailure);
-    const db = new Database(sqlitePathFromUrl(publicUrl), { readonly: true });
-    expect(db.prepare(`SELECT COUNT(*) FROM Release`).pluck().get()).toBe(0);
-    expect(db.prepare(`SELECT COUNT(*) FROM PubCell`).pluck().get()).toBe(0);
-    db.close();
+    expect(await queryValue(publicUrl, `SELECT COUNT(*) FROM "Release"`)).toBe(0);
+    expect(await queryValue(publicUrl, `SELECT COUNT(*) FROM "PubCell"`)).toBe(0);
     vi.doUnmock("@minhbach/core/disclosure/index.ts");
   });
 });

@@ -5,17 +5,19 @@
 import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { STANDARDS, standardForYear } from "@minhbach/core/standards/index.ts";
-import { buildCategoryProblem, protect, type GateReport, type ProtectionProblem, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
-import { migrateSqlite, migrateStore } from "@minhbach/db/migrate.ts";
+import { protect, type GateReport, type ProtectionProblem, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
+import { createProtectPool, defaultProtectWorkers } from "@minhbach/core/disclosure/protect-pool.ts";
+import { migrateStore } from "@minhbach/db/migrate.ts";
 import { openPrivateStore } from "@minhbach/db/private.ts";
 import { openPublicStore } from "@minhbach/db/public.ts";
 import type { ReleaseContent } from "@minhbach/db/release-content.ts";
-import { writeRelease } from "@minhbach/db/release-writer.ts";
+import { writeReleaseToStore } from "@minhbach/db/release-writer.ts";
 import { buildTableInput, splitByProvince, tableSpecs } from "./category-tables.js";
 import { scanHouseholds } from "./household-scan.js";
 import { loadHistory } from "./history.js";
 import { loadPrivateSnapshot, syntheticVillageYears } from "./load-private.js";
 import { buildProjectTable } from "./project-table.js";
+import { protectTables } from "./protect-tables.js";
 import { buildStaticContent } from "./release-static.js";
 
 export interface PublishOptions {
@@ -26,7 +28,12 @@ export interface PublishOptions {
   changeNote?: string;
   now?: Date;
   log?: (line: string) => void;
+  /** protection worker threads; default: one per core for stores of 100,000 records or more, else in-process */
+  workers?: number;
 }
+
+/** Below this many household records, starting worker threads (~0.5 s each) costs more than it saves. */
+const PARALLEL_FROM_RECORDS = 100_000;
 
 export interface PublishSummary {
   releaseId: string;
@@ -51,7 +58,7 @@ export class GateFailure extends Error {
 export async function publishRelease(opts: PublishOptions): Promise<PublishSummary> {
   const log = opts.log ?? (() => {});
   if (opts.k < 3) throw new Error(`k must be at least 3 (got ${opts.k})`);
-  migrateSqlite("private", opts.privateUrl);
+  await migrateStore("private", opts.privateUrl);
   await migrateStore("public", opts.publicUrl);
   const privateDb = openPrivateStore(opts.privateUrl);
   const publicDb = openPublicStore(opts.publicUrl);
@@ -65,13 +72,13 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       return g;
     };
     const started = Date.now();
-    const scan = scanHouseholds(opts.privateUrl, groupsOf);
+    const scan = await scanHouseholds(opts.privateUrl, groupsOf);
     if (!scan.records) throw new Error("The private store holds no household records: import a review (or run `minhbach demo`) first.");
     log(`scanned ${scan.records} household records (${scan.years.join(", ")}) in ${Date.now() - started} ms`);
     const { releaseId: previous, history } = await loadHistory(publicDb);
 
     const households = new Map<string, number>(); // "<unit>|<year>" → households
-    const syntheticVillages = syntheticVillageYears(opts.privateUrl, snap.batches.filter((b) => b.synthetic).map((b) => b.id));
+    const syntheticVillages = await syntheticVillageYears(opts.privateUrl, snap.batches.filter((b) => b.synthetic).map((b) => b.id));
     const syntheticUnitYears = new Set<string>(); // any village of the unit-year has records from a synthetic import
     for (const vy of scan.villageYears.values()) {
       for (const u of groupsOf(vy.village, vy.year)) {
@@ -93,19 +100,26 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       historyConflicts.push(...result.historyConflicts);
     };
 
-    for (const spec of tableSpecs(scan.years)) {
-      const t0 = Date.now();
-      const input = buildTableInput(spec, scan, snap.hierarchy, opts.k, history);
-      const parts = splitByProvince(input, snap.hierarchy);
-      let protectedCells = 0;
-      for (const part of parts) {
-        const problem = buildCategoryProblem(part);
-        const result = await protect(problem);
-        collect(spec.table, result);
-        protectedCells += problem.cells.length;
-        cells.push(...publishedCells(problem.cells, result, spec.measure));
-      }
-      log(`protected ${spec.table}: ${protectedCells} cells in ${parts.length} part(s) in ${Date.now() - t0} ms`);
+    // Parts finish in any order on the pool; their outputs are kept by part index so the release is the same however
+    // many workers ran.
+    const pool = createProtectPool(opts.workers ?? (scan.records >= PARALLEL_FROM_RECORDS ? defaultProtectWorkers() : 1));
+    const partOutputs: { table: string; result: ProtectionResult; cells: ReleaseContent["cells"] }[] = [];
+    try {
+      await protectTables(
+        tableSpecs(scan.years),
+        (spec) => splitByProvince(buildTableInput(spec, scan, snap.hierarchy, opts.k, history), snap.hierarchy),
+        pool,
+        ({ index, spec, problem, result }) => {
+          partOutputs[index] = { table: spec.table, result, cells: publishedCells(problem.cells, result, spec.measure) };
+        },
+        log,
+      );
+    } finally {
+      await pool.close();
+    }
+    for (const part of partOutputs) {
+      collect(part.table, part.result);
+      for (const c of part.cells) cells.push(c);
     }
 
     const staticContent = buildStaticContent(snap, opts.k);
@@ -178,7 +192,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       cells,
     };
     log(`writing release ${releaseId} (${cells.length} cells)`);
-    const written = await writeRelease(publicDb, content);
+    const written = await writeReleaseToStore(opts.publicUrl, content);
     const gate = gates.map(({ table, report }) => ({ table, ok: report.ok, cells: report.stats.cells, suppressed: report.stats.suppressed, millis: report.stats.millis }));
     return {
       releaseId: written.id, seq: written.seq, checksum: written.checksum, cells: cells.length,

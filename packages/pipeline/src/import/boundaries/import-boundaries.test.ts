@@ -3,7 +3,7 @@ import path from "node:path";
 import { bbox, containsPoint, simplifyGeometry, toleranceForZoom, validateAreaGeometry, vertexCount, type AreaGeometry } from "@minhbach/core/geo/index.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { openPrivateStore, type PrivateDb } from "@minhbach/db/private";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { importBoundaries } from "./import-boundaries.js";
 
@@ -15,10 +15,16 @@ const haveReferenceData = fs.existsSync(BAC_KAN_GEOJSON) && fs.existsSync(UNITS_
 if (!haveReferenceData) console.warn(`Skipping the Bắc Kạn boundary test: ${BAC_KAN_GEOJSON} or ${UNITS_JSON} is absent`);
 
 let db: PrivateDb | undefined;
-afterEach(async () => db?.$disconnect());
+let stores: TestStores | undefined;
+afterEach(async () => {
+  await db?.$disconnect();
+  await stores?.drop();
+  db = stores = undefined;
+});
 
 async function storeWith(units: { code: string; name: string; level: string; type: string; parentCode?: string }[]) {
-  const { dir, privateUrl } = freshStoreUrls("minhbach-boundaries-");
+  stores = await freshStores("minhbach-boundaries-");
+  const { dir, privateUrl } = stores;
   db = openPrivateStore(privateUrl);
   await db.adminUnit.createMany({ data: units.map((u) => ({ ...u, nameAscii: foldVietnamese(u.name) })) });
   return { dir, privateUrl, db };

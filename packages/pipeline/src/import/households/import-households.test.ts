@@ -1,32 +1,21 @@
-import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
-import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { queryStore, queryValue } from "@minhbach/db/test-query.ts";
 import { ImportError } from "../shared/problems.js";
 import { tempDir, writeCsv, writeXlsx } from "../shared/test-files.js";
 import { importHouseholds, type ImportHouseholdsOptions } from "./import-households.js";
-import { HEADER, SECRET, household, seedUnits } from "./test-fixtures.js";
+import { HEADER, SECRET, dropHouseholdStores, household, seededStores } from "./test-fixtures.js";
+
+afterEach(dropHouseholdStores);
 
 async function store(): Promise<string> {
-  const { privateUrl } = freshStoreUrls();
-  await seedUnits(privateUrl);
-  return privateUrl;
-}
-
-function count(privateUrl: string, sql: string): number {
-  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
-  try {
-    return db.prepare(sql).pluck().get() as number;
-  } finally {
-    db.close();
-  }
+  return (await seededStores()).privateUrl;
 }
 
 async function refused(opts: ImportHouseholdsOptions): Promise<ImportError> {
   const err = await importHouseholds(opts).then(() => undefined, (e: unknown) => e);
   expect(err).toBeInstanceOf(ImportError);
-  expect(count(opts.privateUrl, "SELECT COUNT(*) FROM HouseholdRecord")).toBe(0);
-  expect(count(opts.privateUrl, "SELECT COUNT(*) FROM ImportBatch")).toBe(0);
+  expect(await queryValue(opts.privateUrl, `SELECT COUNT(*) FROM "HouseholdRecord"`)).toBe(0);
+  expect(await queryValue(opts.privateUrl, `SELECT COUNT(*) FROM "ImportBatch"`)).toBe(0);
   return err as ImportError;
 }
 
@@ -44,14 +33,12 @@ describe("household import: good files", () => {
     expect(s.totals.after).toEqual({ households: 3, POOR: 1, NEAR_POOR: 1, NOT_POOR: 1 });
     expect(s.communes.map((c) => [c.commune, c.added])).toEqual([["01990", 2], ["01993", 1]]);
     expect(s.classMismatches.count).toBe(0);
-    const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
-    const batch = db.prepare("SELECT * FROM ImportBatch").get() as { kind: string; sha256: string; rows: number; summary: string; year: number };
-    expect(batch).toMatchObject({ kind: "HOUSEHOLDS", rows: 3, year: 2024 });
-    expect(batch.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.parse(batch.summary).totals.after.households).toBe(3);
-    const h1 = db.prepare("SELECT * FROM HouseholdRecord WHERE size = 4 AND villageCode = '01990-01'").get() as Record<string, unknown>;
+    const [batch] = await queryStore<{ kind: string; sha256: string; rows: number; summary: string; year: number }>(privateUrl, `SELECT * FROM "ImportBatch"`);
+    expect(batch!).toMatchObject({ kind: "HOUSEHOLDS", rows: 3, year: 2024 });
+    expect(batch!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(batch!.summary).totals.after.households).toBe(3);
+    const [h1] = await queryStore(privateUrl, `SELECT * FROM "HouseholdRecord" WHERE "size" = 4 AND "villageCode" = '01990-01'`);
     expect(h1).toMatchObject({ urban: 0, incomePerMonth: 1_200_000, deprivations: 0b1000000101, reviewCategory: "POOR", ethnicMinority: 0 });
-    db.close();
   });
 
   it("imports the same rows from an XLSX file", async () => {

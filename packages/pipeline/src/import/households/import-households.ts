@@ -1,24 +1,22 @@
 /**
  * importHouseholds: one yearly review file → the private store, all or nothing. Pass 1 streams the file, checks every
  * row and stages it in a TEMP table (memory stays flat); then, only if no problem was found anywhere, one transaction
- * replaces the covered commune-years and records an ImportBatch. Household ids are turned into keyed hashes at once.
+ * replaces the covered commune-years and records an ImportBatch. The store is SQLite or PostgreSQL (household-store.ts). Household ids are turned into keyed hashes at once.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { HOUSEHOLD_COLUMNS, REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import { classifyHousehold } from "@minhbach/core/standards/classify.ts";
 import { standardForYear, type HouseholdClass, type PovertyStandard } from "@minhbach/core/standards/standards.ts";
-import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import { ImportError, ProblemCollector, type ImportProblem } from "../shared/problems.js";
 import { readTableBatches } from "../shared/table.js";
 import { checkSecret, householdKey } from "./key.js";
 import { parseHouseholdRow, type RowContext } from "./parse-row.js";
-import { conflictsOutsideCover, measureChanges, swapIn, totals } from "./replace.js";
-import { Stage } from "./stage.js";
+import { openHouseholdStore } from "./household-store.js";
+import { totals } from "./replace.js";
 import type { ClassMismatch, ImportSummary } from "./summary.js";
-import { communeIn, loadVillages } from "./villages.js";
+import { communeIn } from "./villages.js";
 import { KeyRowIndex } from "./key-row-index.js";
 
 export interface ImportProgress {
@@ -73,16 +71,11 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
   const secret = checkSecret(opts.secret);
   const standard = standardFor(file, year);
   if (!fs.existsSync(file)) throw new ImportError([{ file, reason: "file not found" }]);
-  const db = new Database(sqlitePathFromUrl(opts.privateUrl));
+  const store = await openHouseholdStore(opts.privateUrl);
   try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("busy_timeout = 10000");
-    // WAL + synchronous=NORMAL (this connection only): every commit stays atomic and the file consistent after a
-    // crash (a power cut may lose the last commit, never part of one), without an fsync per commit.
-    db.pragma("synchronous = NORMAL");
-    const villages = loadVillages(db);
+    const villages = await store.loadVillages();
     const problems = new ProblemCollector(1000);
-    const stage = new Stage(db);
+    const stage = await store.openStage();
     /** Household key → first row: the one structure that grows with the file (~40 bytes per household). */
     const firstRowOf = new KeyRowIndex();
     const ctx: RowContext = { file, year, standard, villages, headers: {} };
@@ -120,8 +113,10 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
         }
         stage.add(h, key, cls);
       }
+      const drained = stage.drain();
+      if (drained) await drained;
     }
-    stage.flush();
+    await stage.finish();
     if (rows === 0 && problems.count === 0) problems.add({ file, reason: "the file has a header but no household rows" });
 
     const villagesByCommune = new Map<string, string[]>();
@@ -130,41 +125,34 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
       if (c) (villagesByCommune.get(c) ?? villagesByCommune.set(c, []).get(c)!).push(v.code);
     }
     firstRowOf.clear();
-    stage.fillCovered(villagesByCommune);
-    for (const c of conflictsOutsideCover(db, year)) {
+    await store.fillCovered(villagesByCommune);
+    for (const c of await store.conflictsOutsideCover(year)) {
       problems.add({
         file, row: c.rowNumber, column: ctx.headers.household_id,
         reason: `this household is already recorded for ${year} in village ${c.villageCode}, a commune this file does not cover; household ids must be unique`,
       });
     }
     if (problems.count > 0) {
-      stage.drop();
+      await store.dropStage();
       throw problems.toError();
     }
 
     opts.progress?.({ phase: "writing", rows });
     const sha256 = await sha256File(file);
-    const summary = db.transaction((): ImportSummary => {
-      const changes = measureChanges(db, year, standard);
-      const batch = db
-        .prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, synthetic, sourceId, summary, createdAt) VALUES ('HOUSEHOLDS', ?, ?, ?, ?, ?, ?, '{}', ?)`)
-        .run(path.basename(file), sha256, year, rows, opts.synthetic ? 1 : 0, opts.sourceId ?? null, new Date().toISOString());
-      const importId = Number(batch.lastInsertRowid);
-      swapIn(db, year, importId);
+    const batch = { fileName: path.basename(file), sha256, year, rows, synthetic: opts.synthetic ?? false, sourceId: opts.sourceId ?? null };
+    const summary = await store.replace(year, standard, batch, (importId, changes): ImportSummary => {
       const communes = [...changes.values()].sort((a, b) => a.commune.localeCompare(b.commune));
       const seconds = (performance.now() - started) / 1000;
-      const s: ImportSummary = {
+      return {
         importId, file: path.basename(file), sha256, year, standard: standard.id, rows, droppedColumns: dropped,
         communes, totals: totals(communes), classMismatches: { count: mismatchCount, examples: mismatches },
         seconds, rowsPerSecond: rows / seconds,
       };
-      db.prepare(`UPDATE ImportBatch SET summary = ? WHERE id = ?`).run(JSON.stringify(s), importId);
-      return s;
-    })();
-    stage.drop();
+    });
+    await store.dropStage();
     opts.progress?.({ phase: "done", rows });
     return summary;
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -1,27 +1,43 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
-import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { isSqliteUrl, sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { queryStore } from "@minhbach/db/test-query.ts";
 import { ImportError } from "../shared/problems.js";
 import { tempDir, writeCsv } from "../shared/test-files.js";
 import { importHouseholds } from "./import-households.js";
 import { householdKey } from "./key.js";
-import { HEADER, SECRET, household, seedUnits } from "./test-fixtures.js";
+import { HEADER, SECRET, dropHouseholdStores, household, seededStores } from "./test-fixtures.js";
+
+afterEach(dropHouseholdStores);
 
 async function store(): Promise<string> {
-  const { privateUrl } = freshStoreUrls();
-  await seedUnits(privateUrl);
-  return privateUrl;
+  return (await seededStores()).privateUrl;
 }
 
-function records(privateUrl: string, year: number): { villageCode: string; size: number; householdKey: string }[] {
-  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
-  try {
-    return db.prepare("SELECT villageCode, size, householdKey FROM HouseholdRecord WHERE year = ? ORDER BY villageCode, size").all(year) as never;
-  } finally {
-    db.close();
+function records(privateUrl: string, year: number): Promise<{ villageCode: string; size: number; householdKey: string }[]> {
+  return queryStore(
+    privateUrl,
+    `SELECT "villageCode", "size", "householdKey" FROM "HouseholdRecord" WHERE "year" = ? ORDER BY "villageCode", "size", "householdKey"`,
+    [year],
+  );
+}
+
+/** Everything the store holds, as bytes: SQLite's database file and WAL (every byte written); on PostgreSQL every
+ *  row of every table as text (the server's files are not ours to read). */
+async function storedBytes(privateUrl: string): Promise<Buffer> {
+  if (!isSqliteUrl(privateUrl)) {
+    const tables = await queryStore<{ t: string }>(privateUrl, `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'`);
+    const rows: string[] = [];
+    for (const { t } of tables) rows.push(...(await queryStore<{ r: string }>(privateUrl, `SELECT x::text AS r FROM "${t}" x`)).map((x) => x.r));
+    return Buffer.from(rows.join("\n"), "utf8");
   }
+  // checkpoint the WAL so that every byte written is in the main file, then read main file and WAL
+  const db = new Database(sqlitePathFromUrl(privateUrl));
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  const path = sqlitePathFromUrl(privateUrl);
+  return Buffer.concat([fs.readFileSync(path), fs.existsSync(path + "-wal") ? fs.readFileSync(path + "-wal") : Buffer.alloc(0)]);
 }
 
 describe("re-import: a file replaces the commune-years it covers, atomically", () => {
@@ -45,7 +61,7 @@ describe("re-import: a file replaces the commune-years it covers, atomically", (
       },
     ]);
     // commune 01993 was not in the file: untouched
-    expect(records(privateUrl, 2024).map((r) => [r.villageCode, r.size])).toEqual([
+    expect((await records(privateUrl, 2024)).map((r) => [r.villageCode, r.size])).toEqual([
       ["01990-01", 4], ["01990-01", 7], ["01990-02", 4], ["01993-01", 4],
     ]);
   });
@@ -60,26 +76,26 @@ describe("re-import: a file replaces the commune-years it covers, atomically", (
     }
     const s2024 = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "x.csv", [HEADER, household("N1")]) });
     expect(s2024.communes.map((c) => c.commune)).toEqual(["01990"]); // in 2024, 01993-02 is still in 01993: kept
-    expect(records(privateUrl, 2024)).toHaveLength(3);
+    expect(await records(privateUrl, 2024)).toHaveLength(3);
     const s2025 = await importHouseholds({ privateUrl, year: 2025, secret: SECRET, file: writeCsv(dir, "y.csv", [HEADER, household("N1")]) });
     expect(s2025.communes.find((c) => c.commune === "01990")).toMatchObject({ removed: 1, added: 1 }); // M1 replaced
-    expect(records(privateUrl, 2025).map((r) => r.villageCode)).toEqual(["01990-01", "01993-01"]);
+    expect((await records(privateUrl, 2025)).map((r) => r.villageCode)).toEqual(["01990-01", "01993-01"]);
   });
 
   it("refuses a household already recorded that year in a commune the file does not cover, and keeps the old data", async () => {
     const privateUrl = await store();
     const dir = tempDir();
     await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "a.csv", [HEADER, household("X1", { village_code: "01993-01" })]) });
-    const before = records(privateUrl, 2024);
+    const before = await records(privateUrl, 2024);
     const err = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "b.csv", [HEADER, household("Y1"), household("X1")]) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).problems).toEqual([expect.objectContaining({ row: 3, column: "Mã hộ", reason: expect.stringMatching(/already recorded for 2024 in village 01993-01/) })]);
-    expect(records(privateUrl, 2024)).toEqual(before);
+    expect(await records(privateUrl, 2024)).toEqual(before);
   });
 });
 
 describe("privacy: keyed hashes only", () => {
-  it("stores HMAC-SHA256(secret, normalised id) and no raw id or dropped personal value anywhere in the database file", async () => {
+  it("stores HMAC-SHA256(secret, normalised id) and no raw id or dropped personal value anywhere in the store", async () => {
     const privateUrl = await store();
     const ids = ["HO-UNIQUE-7731", "HO-UNIQUE-9902"];
     const names = ["Nguyễn Thị Bí Mật", "0912000111"];
@@ -90,16 +106,11 @@ describe("privacy: keyed hashes only", () => {
     ]);
     const s = await importHouseholds({ privateUrl, file, year: 2024, secret: SECRET, dropPersonalColumns: true });
     expect(s.droppedColumns).toEqual(["Họ và tên", "Điện thoại"]);
-    const keys = records(privateUrl, 2024).map((r) => r.householdKey).sort();
+    const keys = (await records(privateUrl, 2024)).map((r) => r.householdKey).sort();
     expect(keys).toEqual(ids.map((id) => householdKey(SECRET, id)).sort());
     expect(householdKey(SECRET, " ho-unique-7731 ")).toBe(householdKey(SECRET, ids[0]!));
     expect(householdKey("another-secret-0123456789", ids[0]!)).not.toBe(householdKey(SECRET, ids[0]!));
-    // checkpoint the WAL so that every byte written is in the main file, then scan main file and WAL
-    const db = new Database(sqlitePathFromUrl(privateUrl));
-    db.pragma("wal_checkpoint(TRUNCATE)");
-    db.close();
-    const path = sqlitePathFromUrl(privateUrl);
-    const bytes = Buffer.concat([fs.readFileSync(path), fs.existsSync(path + "-wal") ? fs.readFileSync(path + "-wal") : Buffer.alloc(0)]);
+    const bytes = await storedBytes(privateUrl);
     for (const secret of [...ids, ids[0]!.toLowerCase(), ...names, SECRET]) expect(bytes.includes(Buffer.from(secret, "utf8"))).toBe(false);
     expect(bytes.includes(Buffer.from(keys[0]!, "utf8"))).toBe(true); // the scan does see stored text
   });

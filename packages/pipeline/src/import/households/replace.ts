@@ -18,7 +18,7 @@ export function conflictsOutsideCover(db: Database.Database, year: number): { ro
     .all(year) as { rowNumber: number; villageCode: string }[];
 }
 
-interface FactsRow {
+export interface FactsRow {
   commune: string;
   urban: number;
   incomePerMonth: number | null;
@@ -26,7 +26,7 @@ interface FactsRow {
   deprivations: number;
 }
 
-function countBefore(rows: Iterable<FactsRow>, standard: PovertyStandard, out: Map<string, CommuneChange>): void {
+export function countBefore(rows: Iterable<FactsRow>, standard: PovertyStandard, out: Map<string, CommuneChange>): void {
   for (const r of rows) {
     const c = change(out, r.commune);
     c.before.households++;
@@ -39,7 +39,7 @@ function countBefore(rows: Iterable<FactsRow>, standard: PovertyStandard, out: M
   }
 }
 
-function change(out: Map<string, CommuneChange>, commune: string): CommuneChange {
+export function change(out: Map<string, CommuneChange>, commune: string): CommuneChange {
   let c = out.get(commune);
   if (!c) out.set(commune, (c = { commune, before: emptyCounts(), after: emptyCounts(), added: 0, removed: 0, changed: 0 }));
   return c;

@@ -5,17 +5,17 @@
  */
 import type Database from "better-sqlite3";
 import type { HouseholdClass } from "@minhbach/core/standards/standards.ts";
+import type { HouseholdStage } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
 
 export const STAGE = "temp.minhbach_stage_households";
 export const COVERED = "temp.minhbach_covered_villages";
 
-
 const COLUMNS = 11;
 const ROWS_PER_STATEMENT = 200;
 const BATCH = 10_000;
 
-export class Stage {
+export class Stage implements HouseholdStage {
   private pending: unknown[] = [];
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
@@ -46,6 +46,15 @@ export class Stage {
       r.deprivations, r.reviewCategory, r.ethnicMinority ? 1 : 0, cls,
     );
     if (this.pending.length >= BATCH * (COLUMNS + 1)) this.flush();
+  }
+
+  /** Rows are written synchronously in add(): nothing to wait for. */
+  drain(): undefined {
+    return undefined;
+  }
+
+  async finish(): Promise<void> {
+    this.flush();
   }
 
   flush(): void {

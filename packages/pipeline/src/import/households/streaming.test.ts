@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { afterEach, describe, expect, it } from "vitest";
 import { csvText, tempDir } from "../shared/test-files.js";
 import { importHouseholds } from "./import-households.js";
-import { HEADER, SECRET, household, seedUnits } from "./test-fixtures.js";
+import { HEADER, SECRET, dropHouseholdStores, household, seededStores } from "./test-fixtures.js";
+
+afterEach(dropHouseholdStores);
 
 const ROWS = 300_000;
 
@@ -27,8 +28,7 @@ function writeBigCsv(file: string): void {
 
 describe("streaming: a large file with flat memory", () => {
   it(`imports ${ROWS} generated rows, printing rows/s and RSS growth`, async () => {
-    const { privateUrl } = freshStoreUrls();
-    await seedUnits(privateUrl);
+    const { privateUrl, provider } = await seededStores();
     const file = path.join(tempDir(), "big.csv");
     writeBigCsv(file);
     global.gc?.();
@@ -38,7 +38,7 @@ describe("streaming: a large file with flat memory", () => {
     peak = Math.max(peak, process.memoryUsage().rss);
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     console.log(
-      `[households streaming] ${s.rows} rows, ${mb(fs.statSync(file).size)} MB CSV, ${s.seconds.toFixed(2)} s, ` +
+      `[households streaming, ${provider}] ${s.rows} rows, ${mb(fs.statSync(file).size)} MB CSV, ${s.seconds.toFixed(2)} s, ` +
         `${Math.round(s.rowsPerSecond)} rows/s, RSS growth ${mb(peak - rss0)} MB`,
     );
     expect(s.rows).toBe(ROWS);

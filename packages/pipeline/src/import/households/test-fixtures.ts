@@ -4,9 +4,24 @@
  */
 import { HOUSEHOLD_COLUMNS } from "@minhbach/core/households/columns.ts";
 import { openPrivateStore } from "@minhbach/db/private";
+import { freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
 
 export const SECRET = "test-secret-0123456789";
 export const HEADER = HOUSEHOLD_COLUMNS.map((c) => c.headerVi);
+
+const created: TestStores[] = [];
+
+/** Fresh stores on the suite's provider with the unit map seeded; dropped by dropHouseholdStores (afterEach). */
+export async function seededStores(): Promise<TestStores> {
+  const stores = await freshStores("minhbach-households-");
+  created.push(stores);
+  await seedUnits(stores.privateUrl);
+  return stores;
+}
+
+export async function dropHouseholdStores(): Promise<void> {
+  await Promise.all(created.splice(0).map((s) => s.drop()));
+}
 
 export async function seedUnits(privateUrl: string): Promise<void> {
   const db = openPrivateStore(privateUrl);

@@ -2,8 +2,6 @@
  * The villages known to the private store, with the commune each belongs to in a review year. Why load them all:
  * villages number in the tens of thousands nationally (bounded by the map, not the file), and every row needs a lookup.
  */
-import type Database from "better-sqlite3";
-
 export interface VillageInfo {
   code: string;
   name: string;
@@ -18,7 +16,8 @@ export function reviewReferenceTime(year: number): number {
   return Date.UTC(year, 11, 31);
 }
 
-/** Prisma writes ISO strings through the SQLite adapter; older rows may hold epoch milliseconds. */
+/** Prisma writes ISO strings through the SQLite adapter; older rows may hold epoch milliseconds (as PostgreSQL rows
+ *  are read, see store/pg.ts). */
 function time(value: unknown): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "bigint") return Number(value);
@@ -27,24 +26,15 @@ function time(value: unknown): number | null {
   return t;
 }
 
-export function loadVillages(db: Database.Database): Map<string, VillageInfo> {
+/** An AdminUnit row of a village and a UnitParent row, as either store reads them (dates as text or epoch ms). */
+export interface VillageUnitRow { code: string; name: string; parentCode: string | null; validFrom: unknown; validTo: unknown }
+export interface ParentLinkRow { unitCode: string; parentCode: string; validFrom: unknown; validTo: unknown }
+
+export function buildVillages(units: Iterable<VillageUnitRow>, links: Iterable<ParentLinkRow>): Map<string, VillageInfo> {
   const villages = new Map<string, VillageInfo>();
-  const units = db.prepare(`SELECT code, name, parentCode, validFrom, validTo FROM AdminUnit WHERE level = 'VILLAGE'`).all() as {
-    code: string;
-    name: string;
-    parentCode: string | null;
-    validFrom: unknown;
-    validTo: unknown;
-  }[];
   for (const u of units) {
     villages.set(u.code, { code: u.code, name: u.name, parentCode: u.parentCode, validFrom: time(u.validFrom), validTo: time(u.validTo), parents: [] });
   }
-  const links = db.prepare(`SELECT unitCode, parentCode, validFrom, validTo FROM UnitParent`).iterate() as Iterable<{
-    unitCode: string;
-    parentCode: string;
-    validFrom: unknown;
-    validTo: unknown;
-  }>;
   for (const l of links) {
     villages.get(l.unitCode)?.parents.push({ parentCode: l.parentCode, validFrom: time(l.validFrom)!, validTo: time(l.validTo) });
   }

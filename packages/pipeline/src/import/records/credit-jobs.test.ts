@@ -6,7 +6,7 @@ const CREDIT_HEADER = ["Mã đơn vị", "Năm", "Chương trình tín dụng", 
 const JOBS_HEADER = ["unit_code", "year", "Việc làm trong nước", "Đi làm việc ở nước ngoài", "synthetic", "source_ids"];
 
 let fx: Fixture;
-afterEach(async () => fx?.db.$disconnect());
+afterEach(async () => fx?.drop());
 
 describe("credit: a good file", () => {
   it("stores every row with exact BigInt amounts above 2^31, and records the batch", async () => {

@@ -11,7 +11,7 @@ const project = (code: string, villages: string, extra: Partial<Record<"start" |
   [code, `Dự án ${code}`, "CTMTQG giảm nghèo", "Dự án 2", villages, extra.start ?? "01/03/2024", extra.end ?? "2025-12-31", extra.status ?? "ONGOING", "123/QĐ-UBND", 1, ""];
 
 let fx: Fixture;
-afterEach(async () => fx?.db.$disconnect());
+afterEach(async () => fx?.drop());
 
 async function withProjects(): Promise<Fixture> {
   const f = await recordFixture();

@@ -7,7 +7,7 @@ const PLAN_HEADER = ["unit_code", "year", "Tên kế hoạch", "Số hiệu", "N
 const INSPECTION_HEADER = ["unit_code", "Ngày", "Cơ quan kiểm tra", "Nội dung", "synthetic", "source_ids"];
 
 let fx: Fixture;
-afterEach(async () => fx?.db.$disconnect());
+afterEach(async () => fx?.drop());
 
 describe("sources", () => {
   it("creates new sources and updates existing ones by id", async () => {

@@ -1,7 +1,7 @@
 /** Test fixtures for the record importers: a fresh private store with a few real Bắc Kạn units, and CSV files. */
 import fs from "node:fs";
 import path from "node:path";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { freshStores } from "@minhbach/db/test-stores.ts";
 import { openPrivateStore, type PrivateDb } from "@minhbach/db/private";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 
@@ -21,12 +21,15 @@ export interface Fixture {
   dir: string;
   privateUrl: string;
   db: PrivateDb;
+  /** Disconnects and drops the stores (call in afterEach). */
+  drop(): Promise<void>;
   /** Write a CSV (header row + data rows) into the fixture folder and return its path. */
   csv(name: string, rows: readonly (readonly (string | number)[])[]): string;
 }
 
 export async function recordFixture(opts: { sources?: string[] } = {}): Promise<Fixture> {
-  const { dir, privateUrl } = freshStoreUrls("minhbach-records-");
+  const stores = await freshStores("minhbach-records-");
+  const { dir, privateUrl } = stores;
   const db = openPrivateStore(privateUrl);
   await db.adminUnit.createMany({ data: UNITS.map((u) => ({ ...u, nameAscii: foldVietnamese(u.name) })) });
   for (const id of opts.sources ?? ["src-a", "src-b"]) {
@@ -38,7 +41,11 @@ export async function recordFixture(opts: { sources?: string[] } = {}): Promise<
     fs.writeFileSync(file, rows.map((r) => r.map(cell).join(",")).join("\n") + "\n");
     return file;
   };
-  return { dir, privateUrl, db, csv };
+  const drop = async () => {
+    await db.$disconnect();
+    await stores.drop();
+  };
+  return { dir, privateUrl, db, csv, drop };
 }
 
 /** Runs an import expected to fail and returns its problems as "row:column: reason" strings (file name left out). */

@@ -5,7 +5,7 @@ import { importCredit, importPlans } from "./index.js";
 import { recordFixture, type Fixture } from "./test-helpers.js";
 
 let fx: Fixture;
-afterEach(async () => fx?.db.$disconnect());
+afterEach(async () => fx?.drop());
 
 /** Date cells get a date format, as Excel gives them when an officer types a date. */
 async function writeXlsx(file: string, rows: unknown[][]): Promise<string> {

@@ -1,0 +1,51 @@
+/**
+ * What the household import needs from the private store, on SQLite or PostgreSQL. Why an interface: the import's
+ * checks and its all-or-nothing order (stage and check everything, then one transaction) are the same on both; only
+ * the SQL and the way rows reach the staging table differ (multi-row INSERTs on SQLite, COPY on PostgreSQL).
+ */
+import { isPostgresUrl, isSqliteUrl } from "@minhbach/db/sqlite-url.ts";
+import type { HouseholdClass, PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import type { HouseholdRow } from "./parse-row.js";
+import type { CommuneChange, ImportSummary } from "./summary.js";
+import type { VillageInfo } from "./villages.js";
+
+/** The staging table of one import (a TEMP table: it disappears with the session if the process dies). */
+export interface HouseholdStage {
+  add(r: HouseholdRow, householdKey: string, cls: HouseholdClass): void;
+  /** Called after each batch of file rows; a store writing asynchronously returns a promise to wait for (back-pressure). */
+  drain(): Promise<void> | undefined;
+  /** Writes what is still buffered; the staged rows are complete afterwards. */
+  finish(): Promise<void>;
+}
+
+/** The ImportBatch row recorded with the swap. */
+export interface NewHouseholdBatch {
+  fileName: string;
+  sha256: string;
+  year: number;
+  rows: number;
+  synthetic: boolean;
+  sourceId: string | null;
+}
+
+export type Summarise = (importId: number, changes: Map<string, CommuneChange>) => ImportSummary;
+
+export interface HouseholdStore {
+  loadVillages(): Promise<Map<string, VillageInfo>>;
+  openStage(): Promise<HouseholdStage>;
+  /** Every village of the communes the staged rows cover (at the review year), so their old records can be replaced. */
+  fillCovered(villagesByCommune: Map<string, string[]>): Promise<void>;
+  /** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year). */
+  conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]>;
+  /** The one transaction: measure what changes per commune, record the ImportBatch, delete the covered commune-years,
+   *  insert the staged rows, store the summary. Nothing of it is visible unless all of it is. */
+  replace(year: number, standard: PovertyStandard, batch: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary>;
+  dropStage(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openHouseholdStore(privateUrl: string): Promise<HouseholdStore> {
+  if (isSqliteUrl(privateUrl)) return new (await import("./sqlite-store.js")).SqliteHouseholdStore(privateUrl);
+  if (isPostgresUrl(privateUrl)) return (await import("./pg-store.js")).openPgHouseholdStore(privateUrl);
+  throw new Error(`Unsupported private store URL (use file: or postgresql://): ${privateUrl}`);
+}

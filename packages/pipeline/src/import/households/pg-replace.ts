@@ -1,0 +1,86 @@
+/**
+ * The diff and the swap of replace.ts in PostgreSQL's dialect: quoted identifiers (the schema's tables and columns are
+ * case-sensitive), booleans, IS NOT DISTINCT FROM. Why the same set-based SQL: memory must not grow with the file.
+ */
+import type pg from "pg";
+import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import { change, countBefore, type FactsRow } from "./replace.js";
+import type { CommuneChange } from "./summary.js";
+
+export const STAGE_PG = "pg_temp.minhbach_stage_households";
+export const COVERED_PG = "pg_temp.minhbach_covered_villages";
+
+/** Rows per FETCH from the cursor over the records being replaced. */
+const FETCH_ROWS = 10_000;
+
+const SAME = `h."villageCode" = s."villageCode" AND h."urban" = s."urban" AND h."size" = s."size"
+  AND h."incomePerMonth" IS NOT DISTINCT FROM s."incomePerMonth" AND h."aScore" IS NOT DISTINCT FROM s."aScore"
+  AND h."deprivations" = s."deprivations" AND h."reviewCategory" = s."reviewCategory" AND h."ethnicMinority" = s."ethnicMinority"`;
+
+function yearLiteral(year: number): string {
+  if (!Number.isInteger(year)) throw new Error(`Not a review year: ${year}`);
+  return String(year);
+}
+
+/** Per-commune changes; call inside the transaction, before the swap (same results as replace.ts measureChanges). */
+export async function measureChangesPg(client: pg.Client, year: number, standard: PovertyStandard): Promise<Map<string, CommuneChange>> {
+  const out = new Map<string, CommuneChange>();
+  // The records being replaced are read through a cursor: a whole province's worth must not sit in memory at once.
+  await client.query(
+    `DECLARE minhbach_before NO SCROLL CURSOR FOR
+     SELECT c."communeCode" AS commune, h."urban"::int AS urban, h."incomePerMonth", h."aScore", h."deprivations"
+     FROM "HouseholdRecord" h JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode" WHERE h."year" = ${yearLiteral(year)}`,
+  );
+  for (;;) {
+    const { rows } = await client.query<FactsRow>(`FETCH ${FETCH_ROWS} FROM minhbach_before`);
+    countBefore(rows, standard, out);
+    if (rows.length < FETCH_ROWS) break;
+  }
+  await client.query(`CLOSE minhbach_before`);
+  const after = await client.query<{ commune: string; cls: "POOR" | "NEAR_POOR" | "NOT_POOR"; n: number }>(
+    `SELECT "communeCode" AS commune, "cls" AS cls, COUNT(*)::int AS n FROM ${STAGE_PG} GROUP BY "communeCode", "cls"`,
+  );
+  for (const a of after.rows) {
+    const c = change(out, a.commune);
+    c.after[a.cls] += a.n;
+    c.after.households += a.n;
+  }
+  const perCommune = async (sql: string, field: "added" | "removed" | "changed") => {
+    for (const r of (await client.query<{ commune: string; n: number }>(sql, [year])).rows) change(out, r.commune)[field] = r.n;
+  };
+  await perCommune(
+    `SELECT s."communeCode" AS commune, COUNT(*)::int AS n FROM ${STAGE_PG} s
+     WHERE NOT EXISTS (SELECT 1 FROM "HouseholdRecord" h WHERE h."year" = $1 AND h."householdKey" = s."householdKey") GROUP BY s."communeCode"`,
+    "added",
+  );
+  // removed = stored before − stored before and still in the file
+  const kept = await client.query<{ commune: string; n: number }>(
+    `SELECT c."communeCode" AS commune, COUNT(*)::int AS n FROM ${STAGE_PG} s
+     JOIN "HouseholdRecord" h ON h."year" = $1 AND h."householdKey" = s."householdKey" JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode"
+     GROUP BY c."communeCode"`,
+    [year],
+  );
+  for (const c of out.values()) c.removed = c.before.households;
+  for (const k of kept.rows) change(out, k.commune).removed -= k.n;
+  await perCommune(
+    `SELECT s."communeCode" AS commune, COUNT(*)::int AS n FROM ${STAGE_PG} s
+     JOIN "HouseholdRecord" h ON h."year" = $1 AND h."householdKey" = s."householdKey"
+     WHERE NOT (${SAME}) GROUP BY s."communeCode"`,
+    "changed",
+  );
+  return out;
+}
+
+/** Delete the covered commune-years and insert the staged rows; call inside the transaction. */
+export async function swapInPg(client: pg.Client, year: number, importId: number): Promise<number> {
+  await client.query(`DELETE FROM "HouseholdRecord" WHERE "year" = $1 AND "villageCode" IN (SELECT "villageCode" FROM ${COVERED_PG})`, [year]);
+  const inserted = await client.query(
+    `INSERT INTO "HouseholdRecord" ("year", "householdKey", "villageCode", "urban", "size", "incomePerMonth", "aScore", "deprivations",
+       "reviewCategory", "ethnicMinority", "importId")
+     SELECT $1::int, "householdKey", "villageCode", "urban", "size", "incomePerMonth", "aScore", "deprivations", "reviewCategory",
+       "ethnicMinority", $2::int
+     FROM ${STAGE_PG} ORDER BY "householdKey"`, // key order: the unique index is then filled sequentially
+    [year, importId],
+  );
+  return inserted.rowCount ?? 0;
+}

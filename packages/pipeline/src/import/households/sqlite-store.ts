@@ -1,0 +1,72 @@
+/**
+ * The household store on SQLite: better-sqlite3 directly, because per-row statement calls through an ORM dominated the
+ * import time. Staging (stage.ts) and the set-based diff and swap (replace.ts) run inside SQLite.
+ */
+import Database from "better-sqlite3";
+import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import type { HouseholdStore, NewHouseholdBatch, Summarise } from "./household-store.js";
+import { conflictsOutsideCover, measureChanges, swapIn } from "./replace.js";
+import type { ImportSummary } from "./summary.js";
+import { Stage } from "./stage.js";
+import { buildVillages, type ParentLinkRow, type VillageInfo, type VillageUnitRow } from "./villages.js";
+
+export class SqliteHouseholdStore implements HouseholdStore {
+  private readonly db: Database.Database;
+  private stage: Stage | undefined;
+
+  constructor(privateUrl: string) {
+    this.db = new Database(sqlitePathFromUrl(privateUrl));
+    try {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("busy_timeout = 10000");
+      // WAL + synchronous=NORMAL (this connection only): every commit stays atomic and the file consistent after a
+      // crash (a power cut may lose the last commit, never part of one), without an fsync per commit.
+      this.db.pragma("synchronous = NORMAL");
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+  }
+
+  async loadVillages(): Promise<Map<string, VillageInfo>> {
+    const units = this.db.prepare(`SELECT code, name, parentCode, validFrom, validTo FROM AdminUnit WHERE level = 'VILLAGE'`).all() as VillageUnitRow[];
+    const links = this.db.prepare(`SELECT unitCode, parentCode, validFrom, validTo FROM UnitParent`).iterate() as Iterable<ParentLinkRow>;
+    return buildVillages(units, links);
+  }
+
+  async openStage(): Promise<Stage> {
+    return (this.stage = new Stage(this.db));
+  }
+
+  async fillCovered(villagesByCommune: Map<string, string[]>): Promise<void> {
+    this.stage!.fillCovered(villagesByCommune);
+  }
+
+  async conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]> {
+    return conflictsOutsideCover(this.db, year);
+  }
+
+  async replace(year: number, standard: PovertyStandard, b: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary> {
+    const db = this.db;
+    return db.transaction((): ImportSummary => {
+      const changes = measureChanges(db, year, standard);
+      const batch = db
+        .prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, synthetic, sourceId, summary, createdAt) VALUES ('HOUSEHOLDS', ?, ?, ?, ?, ?, ?, '{}', ?)`)
+        .run(b.fileName, b.sha256, year, b.rows, b.synthetic ? 1 : 0, b.sourceId, new Date().toISOString());
+      const importId = Number(batch.lastInsertRowid);
+      swapIn(db, year, importId);
+      const s = summarise(importId, changes);
+      db.prepare(`UPDATE ImportBatch SET summary = ? WHERE id = ?`).run(JSON.stringify(s), importId);
+      return s;
+    })();
+  }
+
+  async dropStage(): Promise<void> {
+    this.stage?.drop();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The household records of each review year in household-key order, in batches, from SQLite or PostgreSQL. Why
+ * batches: the publish scan merges the years in memory proportional to villages, and a PostgreSQL cursor hands rows
+ * over a batch per round trip; on SQLite a batch is filled synchronously, so the scan never waits there.
+ */
+import Database from "better-sqlite3";
+import type pg from "pg";
+import { isPostgresUrl, isSqliteUrl, sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { byteOrderedKey, connectPg } from "../store/pg.js";
+
+/** householdKey, villageCode, urban (0/1), incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority (0/1) */
+export type ScanRow = [householdKey: string, villageCode: string, urban: number, incomePerMonth: number | null, aScore: number | null,
+  deprivations: number, reviewCategory: string, ethnicMinority: number];
+
+/** Rows per batch (and per FETCH on PostgreSQL). */
+export const SCAN_BATCH = 10_000;
+
+export interface HouseholdRows {
+  /** the review years present, ascending */
+  years: number[];
+  /** The next batch of year `years[i]`, keys ascending in byte order (as JS compares strings); a batch shorter than
+   *  SCAN_BATCH is the last. SQLite answers at once, PostgreSQL with a promise. */
+  next(i: number): ScanRow[] | Promise<ScanRow[]>;
+  close(): Promise<void>;
+}
+
+const COLUMNS = `householdKey, villageCode, urban, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority`;
+
+/** One read-only connection in one read transaction (one snapshot for all years and pages). Each batch is a page of
+ *  the unique index (year, householdKey) after the last key read: `all()` builds a page in one native call, which is
+ *  faster than stepping an iterator row by row, and the index yields key order (BINARY collation = byte order). */
+function sqliteRows(privateUrl: string): HouseholdRows {
+  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
+  db.exec("BEGIN");
+  const years: number[] = [];
+  // Distinct years by skipping through the unique index: no scan of the table.
+  const nextYear = db.prepare(`SELECT MIN(year) FROM HouseholdRecord WHERE year > ?`).pluck();
+  for (let y = nextYear.get(-1e9) as number | null; y !== null && y !== undefined; y = nextYear.get(y) as number | null) years.push(y);
+  const page = db.prepare(`SELECT ${COLUMNS} FROM HouseholdRecord WHERE year = ? AND householdKey > ? ORDER BY householdKey LIMIT ${SCAN_BATCH}`).raw();
+  const after = years.map(() => "");
+  return {
+    years,
+    next(i) {
+      const batch = page.all(years[i], after[i]) as ScanRow[];
+      if (batch.length) after[i] = batch[batch.length - 1]![0];
+      return batch;
+    },
+    async close() {
+      db.exec("COMMIT");
+      db.close();
+    },
+  };
+}
+
+/** Server-side cursors, one per year, in one REPEATABLE READ transaction (one snapshot for all years). The next batch
+ *  of a year is requested as soon as the current one is handed over, so the server works while the scan counts. */
+async function postgresRows(privateUrl: string): Promise<HouseholdRows> {
+  const client = await connectPg(privateUrl);
+  try {
+    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
+    const { rows } = await client.query<{ year: number }>(
+      // Distinct years by skipping through the unique index, as on SQLite (a plain DISTINCT would read every row).
+      `WITH RECURSIVE y(year) AS (
+         SELECT MIN("year") FROM "HouseholdRecord"
+         UNION ALL SELECT (SELECT MIN("year") FROM "HouseholdRecord" WHERE "year" > y.year) FROM y WHERE y.year IS NOT NULL
+       ) SELECT year FROM y WHERE year IS NOT NULL ORDER BY year`,
+    );
+    const years = rows.map((r) => r.year);
+    const orderBy = await byteOrderedKey(client);
+    for (const [i, y] of years.entries()) {
+      await client.query(
+        `DECLARE minhbach_scan_${i} NO SCROLL CURSOR FOR SELECT "householdKey", "villageCode", "urban"::int, "incomePerMonth", "aScore",
+           "deprivations", "reviewCategory", "ethnicMinority"::int FROM "HouseholdRecord" WHERE "year" = ${Number(y)} ORDER BY ${orderBy}`,
+      );
+    }
+    // FETCHes are queued here, one on the wire at a time (pg no longer wants overlapping queries on one client).
+    let queue: Promise<unknown> = Promise.resolve();
+    const fetch = (i: number): Promise<ScanRow[]> => {
+      const rows = queue.then(() => client.query<ScanRow>({ text: `FETCH ${SCAN_BATCH} FROM minhbach_scan_${i}`, rowMode: "array" })).then((r) => r.rows);
+      queue = rows.catch(() => {});
+      return rows;
+    };
+    const ahead: (Promise<ScanRow[]> | undefined)[] = years.map((_, i) => fetch(i));
+    // A fetch that fails while nobody awaits it must not crash the process; the error surfaces when it is awaited.
+    for (const p of ahead) p?.catch(() => {});
+    return {
+      years,
+      async next(i) {
+        const batch = await ahead[i]!;
+        if (batch.length === SCAN_BATCH) (ahead[i] = fetch(i)).catch(() => {});
+        return batch;
+      },
+      close: () => closePg(client),
+    };
+  } catch (err) {
+    await closePg(client);
+    throw err;
+  }
+}
+
+async function closePg(client: pg.Client): Promise<void> {
+  await client.query("ROLLBACK").catch(() => {});
+  await client.end().catch(() => {});
+}
+
+export async function openHouseholdRows(privateUrl: string): Promise<HouseholdRows> {
+  if (isSqliteUrl(privateUrl)) return sqliteRows(privateUrl);
+  if (isPostgresUrl(privateUrl)) return postgresRows(privateUrl);
+  throw new Error(`Unsupported private store URL (use file: or postgresql://): ${privateUrl}`);
+}
+
+/** Village-years ("<village>|<year>") holding records from the given imports (those marked synthetic). */
+export async function villageYearsOfImports(privateUrl: string, importIds: number[]): Promise<Set<string>> {
+  if (!importIds.length) return new Set();
+  if (isPostgresUrl(privateUrl)) {
+    const client = await connectPg(privateUrl);
+    try {
+      const { rows } = await client.query<[string]>({
+        text: `SELECT DISTINCT "villageCode" || '|' || "year" FROM "HouseholdRecord" WHERE "importId" = ANY($1::int[])`,
+        values: [importIds],
+        rowMode: "array",
+      });
+      return new Set(rows.map((r) => r[0]));
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
+  try {
+    const rows = db
+      .prepare(`SELECT DISTINCT villageCode || '|' || year FROM HouseholdRecord WHERE importId IN (${importIds.map(() => "?").join(",")})`)
+      .pluck()
+      .all(...importIds) as string[];
+    return new Set(rows);
+  } finally {
+    db.close();
+  }
+}
