@@ -70,6 +70,8 @@ describe.skipIf(!available)("migration 0002 on PostgreSQL", () => {
       expect(rows.rows).toHaveLength(4);
       const pk = await client.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'HouseholdRecord_pkey'`);
       expect(pk.rows[0].def).toBe(`PRIMARY KEY (year, "householdKey")`);
+      const collation = await client.query(`SELECT collation_name FROM information_schema.columns WHERE table_name = 'HouseholdRecord' AND column_name = 'householdKey'`);
+      expect(collation.rows[0].collation_name).toBe("C"); // byte order: the scan reads the key index without sorting
     } finally {
       await client.end();
     }
