@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DisclosureGateError, protect } from "./protect.ts";
 import { createProtectPool } from "./protect-pool.ts";
 import { buildCategoryProblem, cellId } from "./table-builder.ts";
-import { hierarchicalTable, seededRandom } from "./test-fixtures.ts";
+import { FOUR_VILLAGE_COMMUNE, hierarchicalTable, seededRandom } from "./test-fixtures.ts";
 import type { CellStatus, ProtectionResult } from "./types.ts";
 
 const pool = createProtectPool(2);
@@ -27,14 +27,7 @@ describe("protect pool", () => {
   it("rejects with the gate's error when earlier releases make protection impossible, and keeps working", async () => {
     const id = (unit: string) => cellId("poverty", unit, 2024, "poor");
     const problem = buildCategoryProblem({
-      table: "poverty", categories: ["poor", "nearPoor", "other"], publishedCategories: ["poor", "nearPoor"], k: 5,
-      villages: [
-        { village: "v1", year: 2024, counts: [2, 10, 30] },
-        { village: "v2", year: 2024, counts: [9, 8, 40] },
-        { village: "v3", year: 2024, counts: [12, 9, 25] },
-        { village: "v4", year: 2024, counts: [30, 5, 35] },
-      ],
-      groupings: [{ unit: "c1", year: 2024, villages: ["v1", "v2", "v3", "v4"] }],
+      ...FOUR_VILLAGE_COMMUNE,
       history: new Map(["v2", "v3", "v4", "c1"].map((u): [string, CellStatus] => [id(u), "PUBLISHED"])),
     });
     const failure = pool.protect(problem);

@@ -2,22 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { runGate } from "./attacker/index.ts";
 import { DisclosureGateError, protect } from "./protect.ts";
-import { buildCategoryProblem, cellId, type CategoryTableInput } from "./table-builder.ts";
+import { buildCategoryProblem, cellId } from "./table-builder.ts";
+import { FOUR_VILLAGE_COMMUNE } from "./test-fixtures.ts";
 import type { CellStatus } from "./types.ts";
 
-const base: CategoryTableInput = {
-  table: "poverty",
-  categories: ["poor", "nearPoor", "other"],
-  publishedCategories: ["poor", "nearPoor"],
-  k: 5,
-  villages: [
-    { village: "v1", year: 2024, counts: [2, 10, 30] },
-    { village: "v2", year: 2024, counts: [9, 8, 40] },
-    { village: "v3", year: 2024, counts: [12, 9, 25] },
-    { village: "v4", year: 2024, counts: [30, 5, 35] },
-  ],
-  groupings: [{ unit: "c1", year: 2024, villages: ["v1", "v2", "v3", "v4"] }],
-};
+const base = FOUR_VILLAGE_COMMUNE;
 const id = (unit: string, category: string) => cellId("poverty", unit, 2024, category);
 const withHistory = (entries: Array<[string, CellStatus]>) => buildCategoryProblem({ ...base, history: new Map(entries) });
 

@@ -97,3 +97,19 @@ export function hierarchicalTable(random: () => number, shape: HierarchyShape, k
     k,
   };
 }
+
+/** One commune of four villages in 2024 (poor / near-poor / other), v1 with 2 poor households: the smallest table
+ *  where history can make protection impossible. */
+export const FOUR_VILLAGE_COMMUNE: CategoryTableInput = {
+  table: "poverty",
+  categories: ["poor", "nearPoor", "other"],
+  publishedCategories: ["poor", "nearPoor"],
+  k: 5,
+  villages: [
+    { village: "v1", year: 2024, counts: [2, 10, 30] },
+    { village: "v2", year: 2024, counts: [9, 8, 40] },
+    { village: "v3", year: 2024, counts: [12, 9, 25] },
+    { village: "v4", year: 2024, counts: [30, 5, 35] },
+  ],
+  groupings: [{ unit: "c1", year: 2024, villages: ["v1", "v2", "v3", "v4"] }],
+};
