@@ -42,7 +42,13 @@ export async function* readXlsxRows(file: string, sheet?: string): AsyncGenerato
   try {
     for await (const ws of reader as unknown as AsyncIterable<SheetReader>) {
       seen.push(ws.name);
-      if (sheet !== undefined && ws.name !== sheet) continue;
+      if (found || (sheet !== undefined && ws.name !== sheet)) {
+        // Read past the other sheets rather than stop: exceljs parks worksheets that come before the shared strings in
+        // temp files and removes them itself once read; abandoning it mid-way let a parked file be opened after removal
+        // (an uncaught ENOENT, seen once in CI).
+        for await (const _row of ws) void _row;
+        continue;
+      }
       found = true;
       for await (const row of ws) {
         const values = row.values as unknown[];
@@ -58,7 +64,6 @@ export async function* readXlsxRows(file: string, sheet?: string): AsyncGenerato
         }
         yield [cellErrors ? { rowNumber: row.number, cells, cellErrors } : { rowNumber: row.number, cells }];
       }
-      break; // one sheet only
     }
   } catch (err) {
     if (err instanceof ImportError) throw err;
