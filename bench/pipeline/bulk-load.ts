@@ -68,6 +68,7 @@ export function bulkLoad(privateUrl: string, dir: string, provinces: NationalPro
     `INSERT INTO temp.bulk (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority, importId) VALUES ${tuple}`,
   );
   const batch = db.prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, synthetic, summary, createdAt) VALUES ('HOUSEHOLDS', ?, 'bulk', ?, ?, 1, '{}', ?)`);
+  const setRows = db.prepare(`UPDATE ImportBatch SET rows = ? WHERE id = ?`);
   let rows = 0;
   for (const p of provinces) {
     for (const year of YEARS) {
@@ -76,6 +77,7 @@ export function bulkLoad(privateUrl: string, dir: string, provinces: NationalPro
         const importId = Number(batch.run(file, year, 0, new Date().toISOString()).lastInsertRowid);
         let values: unknown[] = [];
         let header = true;
+        const before = rows;
         for (const line of linesOf(file)) {
           if (header || !line) {
             header = false;
@@ -93,6 +95,7 @@ export function bulkLoad(privateUrl: string, dir: string, provinces: NationalPro
           rows++;
         }
         for (let i = 0; i < values.length; i += 11) one.run(values.slice(i, i + 11));
+        setRows.run(rows - before, importId);
       })();
     }
     log(`loaded ${p.code}: ${rows} rows so far`);

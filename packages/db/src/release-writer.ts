@@ -2,7 +2,7 @@
  * Writes a release into the public store in one transaction; the `complete` flag is set last, so a crash leaves
  * nothing a reader would serve. Releases are immutable: writing an existing id is refused.
  */
-import { openPublicStore, type PublicDb } from "./public.js";
+import type { PublicDb } from "./public.js";
 import { releaseChecksum } from "./release-checksum.js";
 import { CONTENT_TABLES, type ReleaseContent } from "./release-content.js";
 import { writeReleaseSqlite } from "./release-writer-sqlite.js";
@@ -38,13 +38,8 @@ export async function writeRelease(db: PublicDb, content: ReleaseContent): Promi
   );
 }
 
-/** Writes a release into the public store at `url`: prepared statements on SQLite (fast), Prisma elsewhere. */
-export async function writeReleaseToStore(url: string, content: ReleaseContent): Promise<{ id: string; seq: number; checksum: string }> {
-  if (isSqliteUrl(url)) return writeReleaseSqlite(url, content);
-  const db = openPublicStore(url);
-  try {
-    return await writeRelease(db, content);
-  } finally {
-    await db.$disconnect();
-  }
+/** Writes a release into the public store `db`, opened at `url`: prepared statements on SQLite (fast), Prisma elsewhere.
+ *  Why the open client: a PostgreSQL store is then written through the caller's pool, not a second one. */
+export async function writeReleaseToStore(db: PublicDb, url: string, content: ReleaseContent): Promise<{ id: string; seq: number; checksum: string }> {
+  return isSqliteUrl(url) ? writeReleaseSqlite(url, content) : writeRelease(db, content);
 }

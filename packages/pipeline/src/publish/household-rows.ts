@@ -27,13 +27,13 @@ export interface HouseholdRows {
 const COLUMNS = `householdKey, villageCode, urban, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority`;
 
 /** One read-only connection in one read transaction (one snapshot for all years and pages). Each batch is a page of
- *  the unique index (year, householdKey) after the last key read: `all()` builds a page in one native call, which is
+ *  the primary key (year, householdKey) after the last key read: `all()` builds a page in one native call, which is
  *  faster than stepping an iterator row by row, and the index yields key order (BINARY collation = byte order). */
 function sqliteRows(privateUrl: string): HouseholdRows {
   const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
   db.exec("BEGIN");
   const years: number[] = [];
-  // Distinct years by skipping through the unique index: no scan of the table.
+  // Distinct years by skipping through the primary key: no scan of the table.
   const nextYear = db.prepare(`SELECT MIN(year) FROM HouseholdRecord WHERE year > ?`).pluck();
   for (let y = nextYear.get(-1e9) as number | null; y !== null && y !== undefined; y = nextYear.get(y) as number | null) years.push(y);
   const page = db.prepare(`SELECT ${COLUMNS} FROM HouseholdRecord WHERE year = ? AND householdKey > ? ORDER BY householdKey LIMIT ${SCAN_BATCH}`).raw();
@@ -59,7 +59,7 @@ async function postgresRows(privateUrl: string): Promise<HouseholdRows> {
   try {
     await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
     const { rows } = await client.query<{ year: number }>(
-      // Distinct years by skipping through the unique index, as on SQLite (a plain DISTINCT would read every row).
+      // Distinct years by skipping through the primary key, as on SQLite (a plain DISTINCT would read every row).
       `WITH RECURSIVE y(year) AS (
          SELECT MIN("year") FROM "HouseholdRecord"
          UNION ALL SELECT (SELECT MIN("year") FROM "HouseholdRecord" WHERE "year" > y.year) FROM y WHERE y.year IS NOT NULL

@@ -64,7 +64,7 @@ const CHANGED_KEYS: string[] = [
 const LACKING_POS = new Map(INDICATORS.map((ind, i) => [ind.bit, LACKING_BIT + i]));
 
 /**
- * Why per-year cursors merged in key order instead of `ORDER BY householdKey, year`: the unique index
+ * Why per-year cursors merged in key order instead of `ORDER BY householdKey, year`: the primary key
  * (year, householdKey) already yields each year in key order, so no sort of the whole table is needed (at national
  * size a sort of 10^8 rows through a temp B-tree dominated the scan). Strings are interned to small integers and the
  * per-row bookkeeping uses integer-keyed maps and bit masks; results (and their insertion order) are the same.

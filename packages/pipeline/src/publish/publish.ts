@@ -192,7 +192,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       cells,
     };
     log(`writing release ${releaseId} (${cells.length} cells)`);
-    const written = await writeReleaseToStore(opts.publicUrl, content);
+    const written = await writeReleaseToStore(publicDb, opts.publicUrl, content);
     const gate = gates.map(({ table, report }) => ({ table, ok: report.ok, cells: report.stats.cells, suppressed: report.stats.suppressed, millis: report.stats.millis }));
     return {
       releaseId: written.id, seq: written.seq, checksum: written.checksum, cells: cells.length,

@@ -77,7 +77,7 @@ export function measureChanges(db: Database.Database, year: number, standard: Po
      WHERE NOT EXISTS (SELECT 1 FROM HouseholdRecord h WHERE h.year = ? AND h.householdKey = s.householdKey) GROUP BY s.communeCode`,
     "added",
   );
-  // removed = stored before − stored before and still in the file (joined through the stored records' unique index,
+  // removed = stored before − stored before and still in the file (joined through the stored records' primary key,
   // so the staged rows need no index of their own)
   const kept = db
     .prepare(
@@ -104,7 +104,7 @@ export function swapIn(db: Database.Database, year: number, importId: number): n
       `INSERT INTO HouseholdRecord (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations,
          reviewCategory, ethnicMinority, importId)
        SELECT ?, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority, ?
-       FROM ${STAGE} ORDER BY householdKey`, // key order: the unique index is then filled sequentially
+       FROM ${STAGE} ORDER BY householdKey`, // key order: the primary key (the table itself on SQLite) is then filled sequentially
     )
     .run(year, importId).changes;
 }
