@@ -43,9 +43,13 @@ export function byPublishPriority(a: ProtectionCell, b: ProtectionCell): number 
 export function gaussSuppress(problem: ProtectionProblem, extraSuppressed: ReadonlySet<string>): GaussOutcome {
   const echelon = new ReducedEchelon();
   const sensitiveCells = problem.cells.filter((cell) => cell.sensitive);
+  let protecting = false;
   sensitiveCells.forEach((cell, index) => {
     const vector = vectorFromTerms(cell.terms);
-    if (vector.size > 0) echelon.addSensitive(index, vector);
+    if (vector.size > 0) {
+      echelon.addSensitive(index, vector);
+      protecting = true;
+    }
   });
 
   const mustPublish: ProtectionCell[] = [];
@@ -53,6 +57,11 @@ export function gaussSuppress(problem: ProtectionProblem, extraSuppressed: Reado
   for (const cell of problem.cells) {
     if (!cell.publishable || cell.sensitive || extraSuppressed.has(cell.id) || cell.forced === "SUPPRESSED") continue;
     (cell.forced === "PUBLISHED" ? mustPublish : candidates).push(cell);
+  }
+  // Nothing sensitive to protect (common in the indicator tables): every candidate would pass the elimination below,
+  // which costs as much as a table with suppressions.
+  if (!protecting) {
+    return { published: new Set([...mustPublish, ...candidates].map((cell) => cell.id)), secondary: new Set(), determinedByForced: [] };
   }
   mustPublish.sort(byPublishPriority);
   candidates.sort(byPublishPriority);

@@ -2,7 +2,7 @@
  * The suppressor's entry point: primary suppression (as marked by the caller), history, Gaussian-elimination
  * secondary suppression, then the interval-protection loop, and finally the attacker's gate, which has the last word.
  */
-import { decompose } from "./attacker/decompose.ts";
+import { decompose, type Decomposition } from "./attacker/decompose.ts";
 import { runGate } from "./attacker/gate.ts";
 import { evaluateTerms } from "./exact.ts";
 import { gaussSuppress } from "./gauss-suppression.ts";
@@ -17,6 +17,8 @@ export class DisclosureGateError extends Error {
     this.name = "DisclosureGateError";
   }
 }
+
+const NOTHING_TO_ATTACK: Decomposition = { known: new Map(), components: [], componentOf: new Map() };
 
 function validate(problem: ProtectionProblem): void {
   assertValidK(problem.k);
@@ -43,7 +45,8 @@ export async function protect(problem: ProtectionProblem): Promise<ProtectionRes
   for (;;) {
     const gauss = gaussSuppress(problem, extraSuppressed);
     status = new Map(problem.cells.filter((cell) => cell.publishable).map((cell) => [cell.id, gauss.published.has(cell.id) ? "PUBLISHED" : "SUPPRESSED"]));
-    const decomposition = decompose(problem, status);
+    // The attacks only look at sensitive cells left unpublished; without any, the substitution is not needed.
+    const decomposition = problem.cells.some((cell) => cell.sensitive && status.get(cell.id) !== "PUBLISHED") ? decompose(problem, status) : NOTHING_TO_ATTACK;
     gate = await runGate(problem, status, decomposition);
     if (gate.ok) break;
     const exposed = new Set([...gate.linearDisclosures, ...gate.narrowIntervals].map((finding) => finding.cellId));

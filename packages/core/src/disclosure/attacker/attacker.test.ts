@@ -42,6 +42,32 @@ describe("linear attack: chains of differences", () => {
   });
 });
 
+describe("linear attack: coefficients beyond 2^53", () => {
+  // c1 = A·x0 + B·x1 and c2 = C·x0 + D·x1 with AD − BC ≠ 0 determine x0, but eliminating x0 needs products near 2^60:
+  // the exact doubles overflow and the component is redone in BigInt, which must still find x0.
+  const [A, B, C, D] = [2 ** 30 + 1, 2 ** 29 + 5, 2 ** 29 + 7, 2 ** 30 + 3];
+  const problem = problemOf([1, 2, 4], [
+    ["c1", [[0, A], [1, B]]],
+    ["c2", [[0, C], [1, D]]],
+    ["x0", [[0, 1]], { sensitive: true }],
+    ["y", [[0, 1], [2, 1]], { sensitive: true }], // x0 + x2: x2 appears in no published cell
+  ]);
+
+  it("recovers x0 and not x0 + x2", () => {
+    const status = statusOf({ c1: "PUBLISHED", c2: "PUBLISHED", x0: "SUPPRESSED", y: "SUPPRESSED" });
+    expect(linearAttack(problem, status).map((finding) => [finding.cellId, finding.value])).toEqual([["x0", 1]]);
+  });
+
+  it("finds nothing when the two equations are one (AD = BC)", () => {
+    const dependent = problemOf([1, 2], [
+      ["c1", [[0, 2 ** 30], [1, 2 ** 29]]],
+      ["c2", [[0, 2 ** 31], [1, 2 ** 30]]],
+      ["x0", [[0, 1]], { sensitive: true }],
+    ]);
+    expect(linearAttack(dependent, statusOf({ c1: "PUBLISHED", c2: "PUBLISHED", x0: "SUPPRESSED" }))).toEqual([]);
+  });
+});
+
 describe("interval attack: non-negativity", () => {
   it("bounds two suppressed villages by their small published sum", async () => {
     const problem = problemOf([2, 0], [["commune", [[0, 1], [1, 1]]], ["v1", [[0, 1]], { sensitive: true }], ["v2", [[1, 1]]]]);
