@@ -8,13 +8,20 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DisclosureGateError, protect } from "./protect.ts";
+import { protectCategoryTable, withOwnHistory, type TableProtection } from "./protect-table.ts";
+import type { CategoryTableInput } from "./table-builder.ts";
 import type { ProtectionProblem, ProtectionResult } from "./types.ts";
 
 export interface ProtectPool {
   readonly workers: number;
   protect(problem: ProtectionProblem): Promise<ProtectionResult>;
+  /** Builds and protects a category table on a worker (see protect-table.ts). */
+  protectTable(input: CategoryTableInput): Promise<TableProtection>;
   close(): Promise<void>;
 }
+
+/** A job as posted to a worker: a built problem, or a category table to build there. */
+export type ProtectJob = { id: number; problem: ProtectionProblem } | { id: number; table: CategoryTableInput };
 
 /** Workers used when not told: one per core, at most 4 (each holds a problem and a HiGHS instance in memory). */
 export function defaultProtectWorkers(): number {
@@ -32,15 +39,15 @@ function startWorker(): Worker {
 }
 
 interface Pending {
-  resolve: (r: ProtectionResult) => void;
+  resolve: (r: ProtectionResult | TableProtection) => void;
   reject: (e: Error) => void;
 }
 
 export function createProtectPool(workers = defaultProtectWorkers()): ProtectPool {
-  if (workers <= 1) return { workers: 1, protect, close: async () => {} };
+  if (workers <= 1) return { workers: 1, protect, protectTable: protectCategoryTable, close: async () => {} };
   const idle: Worker[] = [];
   const all: Worker[] = [];
-  const queue: { id: number; problem: ProtectionProblem }[] = [];
+  const queue: ProtectJob[] = [];
   const pending = new Map<number, Pending>();
   const busy = new Map<Worker, number>();
   let nextId = 0;
@@ -57,7 +64,7 @@ export function createProtectPool(workers = defaultProtectWorkers()): ProtectPoo
   };
   for (let i = 0; i < workers; i++) {
     const worker = startWorker();
-    worker.on("message", (msg: { id: number; result?: ProtectionResult; error?: { message: string; stack?: string; gateError?: { gate: ProtectionResult["gate"]; historyConflicts: string[] } } }) => {
+    worker.on("message", (msg: { id: number; result?: ProtectionResult | TableProtection; error?: { message: string; stack?: string; gateError?: { gate: ProtectionResult["gate"]; historyConflicts: string[] } } }) => {
       const p = pending.get(msg.id)!;
       pending.delete(msg.id);
       busy.delete(worker);
@@ -79,17 +86,19 @@ export function createProtectPool(workers = defaultProtectWorkers()): ProtectPoo
     all.push(worker);
     idle.push(worker);
   }
+  const submit = <R extends ProtectionResult | TableProtection>(job: (id: number) => ProtectJob): Promise<R> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise<R>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as Pending["resolve"], reject });
+      queue.push(job(id));
+      dispatch();
+    });
+  };
   return {
     workers,
-    protect(problem) {
-      if (failure) return Promise.reject(failure);
-      return new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        queue.push({ id, problem });
-        dispatch();
-      });
-    },
+    protect: (problem) => submit<ProtectionResult>((id) => ({ id, problem })),
+    protectTable: (input) => submit<TableProtection>((id) => ({ id, table: withOwnHistory(input) })),
     async close() {
       await Promise.all(all.map((w) => w.terminate()));
     },

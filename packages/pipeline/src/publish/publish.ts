@@ -5,7 +5,8 @@
 import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { STANDARDS, standardForYear } from "@minhbach/core/standards/index.ts";
-import { protect, type GateReport, type ProtectionProblem, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
+import { protect, type GateReport, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
+import type { PublishableCellFate } from "@minhbach/core/disclosure/protect-table.ts";
 import { createProtectPool, defaultProtectWorkers } from "@minhbach/core/disclosure/protect-pool.ts";
 import { migrateStore } from "@minhbach/db/migrate.ts";
 import { openPrivateStore } from "@minhbach/db/private.ts";
@@ -45,6 +46,9 @@ export interface PublishSummary {
   historyConflicts: string[];
   classMismatches: number;
 }
+
+/** What the release keeps of a protected table or of the project table. */
+type ProtectionOutcome = Pick<ProtectionResult, "gate" | "historyConflicts">;
 
 export class GateFailure extends Error {
   constructor(public readonly reports: { table: string; report: GateReport }[]) {
@@ -95,7 +99,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     }
     const gates: { table: string; report: GateReport }[] = [];
     const historyConflicts: string[] = [];
-    const collect = (table: string, result: ProtectionResult) => {
+    const collect = (table: string, result: ProtectionOutcome) => {
       gates.push({ table, report: result.gate });
       historyConflicts.push(...result.historyConflicts);
     };
@@ -103,14 +107,14 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     // Parts finish in any order on the pool; their outputs are kept by part index so the release is the same however
     // many workers ran.
     const pool = createProtectPool(opts.workers ?? (scan.records >= PARALLEL_FROM_RECORDS ? defaultProtectWorkers() : 1));
-    const partOutputs: { table: string; result: ProtectionResult; cells: ReleaseContent["cells"] }[] = [];
+    const partOutputs: { table: string; result: ProtectionOutcome; cells: ReleaseContent["cells"] }[] = [];
     try {
       await protectTables(
         tableSpecs(scan.years),
         (spec) => splitByProvince(buildTableInput(spec, scan, snap.hierarchy, opts.k, history), snap.hierarchy),
         pool,
-        ({ index, spec, problem, result }) => {
-          partOutputs[index] = { table: spec.table, result, cells: publishedCells(problem.cells, result, spec.measure) };
+        ({ index, spec, protection }) => {
+          partOutputs[index] = { table: spec.table, result: protection, cells: publishedCells(protection.cells, spec.measure) };
         },
         log,
       );
@@ -204,21 +208,13 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
 }
 
 /** The public-store rows of one protected table (totals are published separately as "households"). */
-function publishedCells(
-  problemCells: ProtectionProblem["cells"],
-  result: ProtectionResult,
-  measure: (category: string) => string,
-): ReleaseContent["cells"] {
+function publishedCells(fates: readonly PublishableCellFate[], measure: (category: string) => string): ReleaseContent["cells"] {
   const out: ReleaseContent["cells"] = [];
-  for (const cell of problemCells) {
-    if (!cell.publishable) continue;
+  for (const cell of fates) {
     const [, unitCode, year, category] = cell.id.split("|") as [string, string, string, string];
     if (category === "total") continue;
-    const status = result.status.get(cell.id) ?? "SUPPRESSED";
-    out.push({
-      unitCode, year: Number(year), measure: measure(category),
-      value: status === "PUBLISHED" ? cell.value : null, status, reason: status === "PUBLISHED" ? null : result.reason.get(cell.id) ?? "SECONDARY",
-    });
+    const published = cell.status === "PUBLISHED";
+    out.push({ unitCode, year: Number(year), measure: measure(category), value: published ? cell.value : null, status: cell.status, reason: cell.reason });
   }
   return out;
 }
