@@ -7,7 +7,7 @@ import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { STANDARDS, standardForYear } from "@minhbach/core/standards/index.ts";
 import { protect, type GateReport, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
 import type { PublishableCellFate } from "@minhbach/core/disclosure/protect-table.ts";
-import { createProtectPool, defaultProtectWorkers } from "@minhbach/core/disclosure/protect-pool.ts";
+import { createProtectPool, defaultProtectWorkers, type ProtectPool } from "@minhbach/core/disclosure/protect-pool.ts";
 import { migrateStore } from "@minhbach/db/migrate.ts";
 import { openPrivateStore } from "@minhbach/db/private.ts";
 import { openPublicStore } from "@minhbach/db/public.ts";
@@ -33,7 +33,7 @@ export interface PublishOptions {
   workers?: number;
 }
 
-/** Below this many household records, starting worker threads (~0.5 s each) costs more than it saves. */
+/** Below this many household records, starting worker threads (~0.5–1 s each) costs more than it saves. */
 const PARALLEL_FROM_RECORDS = 100_000;
 
 export interface PublishSummary {
@@ -66,8 +66,13 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
   await migrateStore("public", opts.publicUrl);
   const privateDb = openPrivateStore(opts.privateUrl);
   const publicDb = openPublicStore(opts.publicUrl);
+  let pool: ProtectPool | undefined;
   try {
     const snap = await loadPrivateSnapshot(privateDb);
+    // Started before the scan so that the workers load their code and the solver while the scan runs. The size comes
+    // from the import batches (an upper bound: a replaced batch still counts), as the scan has not counted yet.
+    const importedRows = snap.batches.reduce((sum, b) => sum + b.rows, 0);
+    pool = createProtectPool(opts.workers ?? (importedRows >= PARALLEL_FROM_RECORDS ? defaultProtectWorkers() : 1));
     const groupsCache = new Map<string, string[]>();
     const groupsOf = (village: string, year: number) => {
       const key = `${village}|${year}`;
@@ -106,21 +111,17 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
 
     // Parts finish in any order on the pool; their outputs are kept by part index so the release is the same however
     // many workers ran.
-    const pool = createProtectPool(opts.workers ?? (scan.records >= PARALLEL_FROM_RECORDS ? defaultProtectWorkers() : 1));
     const partOutputs: { table: string; result: ProtectionOutcome; cells: ReleaseContent["cells"] }[] = [];
-    try {
-      await protectTables(
-        tableSpecs(scan.years),
-        (spec) => splitByProvince(buildTableInput(spec, scan, snap.hierarchy, opts.k, history), snap.hierarchy),
-        pool,
-        ({ index, spec, protection }) => {
-          partOutputs[index] = { table: spec.table, result: protection, cells: publishedCells(protection.cells, spec.measure) };
-        },
-        log,
-      );
-    } finally {
-      await pool.close();
-    }
+    await protectTables(
+      tableSpecs(scan.years),
+      (spec) => splitByProvince(buildTableInput(spec, scan, snap.hierarchy, opts.k, history), snap.hierarchy),
+      pool,
+      ({ index, spec, protection }) => {
+        partOutputs[index] = { table: spec.table, result: protection, cells: publishedCells(protection.cells, spec.measure) };
+      },
+      log,
+    );
+    await pool.close();
     for (const part of partOutputs) {
       collect(part.table, part.result);
       for (const c of part.cells) cells.push(c);
@@ -203,7 +204,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       suppressed: cells.filter((c) => c.status === "SUPPRESSED").length, gate, historyConflicts, classMismatches: scan.classMismatches,
     };
   } finally {
-    await Promise.all([privateDb.$disconnect(), publicDb.$disconnect()]);
+    await Promise.all([privateDb.$disconnect(), publicDb.$disconnect(), pool?.close()]);
   }
 }
 
