@@ -12,44 +12,102 @@ import { byteOrderedKey, connectPg } from "../store/pg.js";
 export type ScanRow = [householdKey: string, villageCode: string, urban: number, incomePerMonth: number | null, aScore: number | null,
   deprivations: number, reviewCategory: string, ethnicMinority: number];
 
-/** Rows per batch (and per FETCH on PostgreSQL). */
+/** Rows per batch (and per FETCH) on PostgreSQL, where a batch is a round trip. */
 export const SCAN_BATCH = 10_000;
+/** Rows per batch on SQLite, where a batch is one native call: smaller batches keep the buffered rows of all years
+ *  (batch × years) inside V8's young generation, so they die young instead of being promoted and collected by full
+ *  GCs (measured on the province store: GC time from ~0.9 s to ~0.15 s per 0.9M rows, pages no slower). */
+export const SQLITE_BATCH = 2_000;
 
 export interface HouseholdRows {
   /** the review years present, ascending */
   years: number[];
+  /** rows per batch: a shorter batch is a year's last */
+  batchSize: number;
   /** The next batch of year `years[i]`, keys ascending in byte order (as JS compares strings); a batch shorter than
-   *  SCAN_BATCH is the last. SQLite answers at once, PostgreSQL with a promise. */
+   *  batchSize is the last. SQLite answers at once, PostgreSQL with a promise. */
   next(i: number): ScanRow[] | Promise<ScanRow[]>;
   close(): Promise<void>;
 }
 
 const COLUMNS = `householdKey, villageCode, urban, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority`;
 
-/** One read-only connection in one read transaction (one snapshot for all years and pages). Each batch is a page of
- *  the primary key (year, householdKey) after the last key read: `all()` builds a page in one native call, which is
- *  faster than stepping an iterator row by row, and the index yields key order (BINARY collation = byte order). */
-function sqliteRows(privateUrl: string): HouseholdRows {
+/** A range of household keys, `from` inclusive, `to` exclusive (none: to the end), compared in byte order. */
+export interface KeyRange {
+  from: string;
+  to?: string;
+}
+
+export interface RowsOptions {
+  /** only households whose key is in this range (SQLite only) */
+  range?: KeyRange;
+  /** rows per batch (tests make it small so that batches run out mid-household) */
+  batchSize?: number;
+}
+
+/** One read transaction on a SQLite store, from which the households of any key range can be read (the parallel
+ *  scan reads several ranges per thread, all in the thread's one snapshot). */
+export interface SqliteSnapshot {
+  /** the review years present, ascending */
+  years: number[];
+  /** the households of a key range (all by default); one range at a time */
+  rows(range?: KeyRange): HouseholdRows;
+  close(): void;
+}
+
+/** One read-only connection in one read transaction (one snapshot for all years, ranges and pages). Each batch is a
+ *  page of the primary key (year, householdKey) after the last key read: `all()` builds a page in one native call,
+ *  which is faster than stepping an iterator row by row, and the index yields key order (BINARY collation = byte
+ *  order). The snapshot is pinned before this returns: the years query is the transaction's first read (WAL) or
+ *  takes the shared lock (rollback journal); the parallel scan relies on that (scan-parallel.ts). */
+export function openSqliteSnapshot(privateUrl: string, batchSize = SQLITE_BATCH): SqliteSnapshot {
   const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
-  db.exec("BEGIN");
-  const years: number[] = [];
-  // Distinct years by skipping through the primary key: no scan of the table.
-  const nextYear = db.prepare(`SELECT MIN(year) FROM HouseholdRecord WHERE year > ?`).pluck();
-  for (let y = nextYear.get(-1e9) as number | null; y !== null && y !== undefined; y = nextYear.get(y) as number | null) years.push(y);
-  const page = db.prepare(`SELECT ${COLUMNS} FROM HouseholdRecord WHERE year = ? AND householdKey > ? ORDER BY householdKey LIMIT ${SCAN_BATCH}`).raw();
-  const after = years.map(() => "");
-  return {
-    years,
-    next(i) {
-      const batch = page.all(years[i], after[i]) as ScanRow[];
-      if (batch.length) after[i] = batch[batch.length - 1]![0];
-      return batch;
-    },
-    async close() {
-      db.exec("COMMIT");
-      db.close();
-    },
-  };
+  try {
+    db.exec("BEGIN");
+    const years: number[] = [];
+    // Distinct years by skipping through the primary key: no scan of the table.
+    const nextYear = db.prepare(`SELECT MIN(year) FROM HouseholdRecord WHERE year > ?`).pluck();
+    for (let y = nextYear.get(-1e9) as number | null; y !== null && y !== undefined; y = nextYear.get(y) as number | null) years.push(y);
+    const sql = (op: string, upTo: boolean) =>
+      `SELECT ${COLUMNS} FROM HouseholdRecord WHERE year = ? AND householdKey ${op} ?${upTo ? " AND householdKey < ?" : ""} ORDER BY householdKey LIMIT ${batchSize}`;
+    // The first page of a year starts at the range's first key (inclusive), later pages after the last key read.
+    const first = db.prepare(sql(">=", false)).raw();
+    const page = db.prepare(sql(">", false)).raw();
+    const firstUpTo = db.prepare(sql(">=", true)).raw();
+    const pageUpTo = db.prepare(sql(">", true)).raw();
+    return {
+      years,
+      rows(range = { from: "" }) {
+        const to = range.to;
+        const after: (string | undefined)[] = years.map(() => undefined);
+        return {
+          years,
+          batchSize,
+          next(i) {
+            const a = after[i];
+            const batch = (to === undefined
+              ? a === undefined ? first.all(years[i], range.from) : page.all(years[i], a)
+              : a === undefined ? firstUpTo.all(years[i], range.from, to) : pageUpTo.all(years[i], a, to)) as ScanRow[];
+            if (batch.length) after[i] = batch[batch.length - 1]![0];
+            return batch;
+          },
+          close: async () => {},
+        };
+      },
+      close() {
+        db.exec("COMMIT");
+        db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function sqliteRows(privateUrl: string, opts: RowsOptions): HouseholdRows {
+  const snapshot = openSqliteSnapshot(privateUrl, opts.batchSize);
+  return { ...snapshot.rows(opts.range), close: async () => snapshot.close() };
 }
 
 /** Server-side cursors, one per year, in one REPEATABLE READ transaction (one snapshot for all years). The next batch
@@ -85,6 +143,7 @@ async function postgresRows(privateUrl: string): Promise<HouseholdRows> {
     for (const p of ahead) p?.catch(() => {});
     return {
       years,
+      batchSize: SCAN_BATCH,
       async next(i) {
         const batch = await ahead[i]!;
         if (batch.length === SCAN_BATCH) (ahead[i] = fetch(i)).catch(() => {});
@@ -103,9 +162,13 @@ async function closePg(client: pg.Client): Promise<void> {
   await client.end().catch(() => {});
 }
 
-export async function openHouseholdRows(privateUrl: string): Promise<HouseholdRows> {
-  if (isSqliteUrl(privateUrl)) return sqliteRows(privateUrl);
-  if (isPostgresUrl(privateUrl)) return postgresRows(privateUrl);
+export async function openHouseholdRows(privateUrl: string, opts: RowsOptions = {}): Promise<HouseholdRows> {
+  if (isSqliteUrl(privateUrl)) return sqliteRows(privateUrl, opts);
+  if (isPostgresUrl(privateUrl)) {
+    // PostgreSQL keeps one cursor per year in one transaction (one snapshot): no ranges, no batch size of its own.
+    if (opts.range || opts.batchSize) throw new Error("Key ranges and batch sizes are for SQLite stores only");
+    return postgresRows(privateUrl);
+  }
   throw new Error(`Unsupported private store URL (use file: or postgresql://): ${privateUrl}`);
 }
 

@@ -29,7 +29,8 @@ export interface PublishOptions {
   changeNote?: string;
   now?: Date;
   log?: (line: string) => void;
-  /** protection worker threads; default: one per core for stores of 100,000 records or more, else in-process */
+  /** threads for the scan and for protection; default: one per core (at most 4) for stores of 100,000 records or
+   *  more, else none besides the main thread */
   workers?: number;
 }
 
@@ -81,7 +82,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       return g;
     };
     const started = Date.now();
-    const scan = await scanHouseholds(opts.privateUrl, groupsOf);
+    const scan = await scanHouseholds(opts.privateUrl, groupsOf, opts.workers ? { parts: opts.workers } : {});
     if (!scan.records) throw new Error("The private store holds no household records: import a review (or run `minhbach demo`) first.");
     log(`scanned ${scan.records} household records (${scan.years.join(", ")}) in ${Date.now() - started} ms`);
     const { releaseId: previous, history } = await loadHistory(publicDb);
