@@ -2,22 +2,22 @@
  * importHouseholds: one yearly review file → the private store, all or nothing. Pass 1 streams the file, checks every
  * row and stages it in a TEMP table (memory stays flat); then, only if no problem was found anywhere, one transaction
  * replaces the covered commune-years and records an ImportBatch. The store is SQLite or PostgreSQL (household-store.ts). Household ids are turned into keyed hashes at once.
+ * Pass 1 is split in two (check-rows.ts: read, check, key, classify; row-intake.ts: duplicates, staging), so that the
+ * first half can run on a worker thread for large files (check-thread.ts) while this thread stages.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { HOUSEHOLD_COLUMNS, REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
-import { classifyHousehold } from "@minhbach/core/standards/classify.ts";
-import { standardForYear, type HouseholdClass, type PovertyStandard } from "@minhbach/core/standards/standards.ts";
-import { ImportError, ProblemCollector, type ImportProblem } from "../shared/problems.js";
-import { readTableBatches } from "../shared/table.js";
-import { checkSecret, householdKey } from "./key.js";
-import { parseHouseholdRow, type RowContext } from "./parse-row.js";
+import { standardForYear, type PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import { ImportError, ProblemCollector } from "../shared/problems.js";
+import { checkRows, type CheckInput } from "./check-rows.js";
+import { checkRowsInWorker } from "./check-thread.js";
+import { checkSecret } from "./key.js";
 import { openHouseholdStore } from "./household-store.js";
 import { totals } from "./replace.js";
-import type { ClassMismatch, ImportSummary } from "./summary.js";
+import { RowIntake } from "./row-intake.js";
+import type { ImportSummary } from "./summary.js";
 import { communeIn } from "./villages.js";
-import { KeyRowIndex } from "./key-row-index.js";
 
 export interface ImportProgress {
   phase: "reading" | "writing" | "done";
@@ -35,17 +35,13 @@ export interface ImportHouseholdsOptions {
   synthetic?: boolean;
   /** the Source the file comes from, cited by every figure built from it */
   sourceId?: string;
+  /** Read and check the file on a worker thread (true), on this thread (false), or by file size (default). */
+  worker?: boolean;
 }
 
-/** Recorded categories and the computed classes they are consistent with ("thoát nghèo" may now be near-poor). */
-const CONSISTENT: Record<string, readonly HouseholdClass[]> = {
-  POOR: ["POOR"], NEWLY_POOR: ["POOR"], RE_POOR: ["POOR"],
-  NEAR_POOR: ["NEAR_POOR"], NEWLY_NEAR_POOR: ["NEAR_POOR"], RE_NEAR_POOR: ["NEAR_POOR"],
-  ESCAPED_POOR: ["NEAR_POOR", "NOT_POOR"], ESCAPED_NEAR_POOR: ["NOT_POOR"], NOT_POOR: ["NOT_POOR"],
-};
-const CATEGORY_VI = Object.fromEntries(REVIEW_CATEGORIES.map((c) => [c.code, c.vi]));
-const MISMATCH_EXAMPLES = 20;
-const PROGRESS_EVERY = 10_000;
+/** Files from this size (~20,000 CSV rows) are checked on a worker thread: below it, starting the worker (~0.3 s)
+ *  would cost more than the second core saves. */
+const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 
 function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -76,47 +72,16 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     const villages = await store.loadVillages();
     const problems = new ProblemCollector(1000);
     const stage = await store.openStage();
-    /** Household key → first row: the one structure that grows with the file (~40 bytes per household). */
-    const firstRowOf = new KeyRowIndex();
-    const ctx: RowContext = { file, year, standard, villages, headers: {} };
-    let dropped: string[] = [];
-    const mismatches: ClassMismatch[] = [];
-    let mismatchCount = 0;
-    let rows = 0;
-    const table = readTableBatches(file, {
-      columns: HOUSEHOLD_COLUMNS,
-      dropPersonalColumns: opts.dropPersonalColumns ?? false,
-      problems,
-      onHeader: (h) => {
-        dropped = h.dropped;
-        ctx.headers = h.headers;
-      },
-    });
-    const report = (p: ImportProblem) => problems.add(p);
-    for await (const batch of table) {
-      for (const row of batch) {
-        if (++rows % PROGRESS_EVERY === 0) opts.progress?.({ phase: "reading", rows });
-        const h = parseHouseholdRow(row, ctx, report);
-        const id = row.values.household_id!;
-        if (id === "") continue;
-        const key = householdKey(secret, id);
-        const first = firstRowOf.get(key);
-        if (first !== undefined) {
-          report({ file, row: row.rowNumber, column: ctx.headers.household_id ?? "Mã hộ", reason: `household id appears twice (rows ${first} and ${row.rowNumber})` });
-          continue;
-        }
-        firstRowOf.set(key, row.rowNumber);
-        if (!h || problems.count > 0) continue; // the file will be refused: stop staging, keep checking
-        const cls = classifyHousehold(h, standard);
-        if (!CONSISTENT[h.reviewCategory]!.includes(cls)) {
-          if (mismatchCount++ < MISMATCH_EXAMPLES) mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls });
-        }
-        stage.add(h, key, cls);
-      }
-      const drained = stage.drain();
-      if (drained) await drained;
-    }
+    const intake = new RowIntake(file, problems, stage, opts.progress);
+    const input: CheckInput = { file, year, secret, villages, dropPersonalColumns: opts.dropPersonalColumns ?? false };
+    // Hashed while pass 1 runs: with the check worker the main thread has idle time then, and none after it.
+    const fileHash = sha256File(file);
+    fileHash.catch(() => {}); // a read error surfaces through pass 1; an import refused before the await is not one
+    // Reading, row checks, keys and classes on a second core for large files; duplicates and staging stay here.
+    if (opts.worker ?? fs.statSync(file).size >= WORKER_MIN_BYTES) await checkRowsInWorker(input, intake);
+    else await checkRows(input, intake);
     await stage.finish();
+    const { rows, dropped, mismatches, mismatchCount } = intake;
     if (rows === 0 && problems.count === 0) problems.add({ file, reason: "the file has a header but no household rows" });
 
     const villagesByCommune = new Map<string, string[]>();
@@ -124,11 +89,11 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
       const c = communeIn(v, year);
       if (c) (villagesByCommune.get(c) ?? villagesByCommune.set(c, []).get(c)!).push(v.code);
     }
-    firstRowOf.clear();
+    intake.release();
     await store.fillCovered(villagesByCommune);
     for (const c of await store.conflictsOutsideCover(year)) {
       problems.add({
-        file, row: c.rowNumber, column: ctx.headers.household_id,
+        file, row: c.rowNumber, column: intake.headers.household_id,
         reason: `this household is already recorded for ${year} in village ${c.villageCode}, a commune this file does not cover; household ids must be unique`,
       });
     }
@@ -138,7 +103,7 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     }
 
     opts.progress?.({ phase: "writing", rows });
-    const sha256 = await sha256File(file);
+    const sha256 = await fileHash;
     const batch = { fileName: path.basename(file), sha256, year, rows, synthetic: opts.synthetic ?? false, sourceId: opts.sourceId ?? null };
     const summary = await store.replace(year, standard, batch, (importId, changes): ImportSummary => {
       const communes = [...changes.values()].sort((a, b) => a.commune.localeCompare(b.commune));

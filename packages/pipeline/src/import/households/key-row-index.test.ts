@@ -22,6 +22,25 @@ describe("the key → first-row index used for duplicate detection", () => {
     expect(index.size).toBe(1);
   });
 
+  it("finds a key set as hex by its raw bytes and the other way round", () => {
+    const index = new KeyRowIndex();
+    for (let i = 0; i < 1000; i++) {
+      if (i % 2) index.set(key(i), i + 2);
+      else index.setBytes(Buffer.concat([Buffer.alloc(3), Buffer.from(key(i), "hex")]), 3, i + 2);
+    }
+    for (let i = 0; i < 1000; i++) {
+      expect(index.get(key(i))).toBe(i + 2);
+      expect(index.getBytes(Buffer.from(key(i), "hex"), 0)).toBe(i + 2);
+    }
+    expect(index.getBytes(Buffer.from(key(1000), "hex"), 0)).toBeUndefined();
+    expect(index.claimBytes(Buffer.from(key(7), "hex"), 0, 5000)).toBe(9);
+    expect(index.claimBytes(Buffer.from(key(1000), "hex"), 0, 5000)).toBeUndefined();
+    expect(index.get(key(1000))).toBe(5000);
+    for (let i = 2000; i < 200_000; i++) index.claimBytes(Buffer.from(key(i), "hex"), 0, i); // across growths
+    expect(index.size).toBe(1001 + 198_000);
+    expect(index.get(key(1999 + 100_000))).toBe(1999 + 100_000);
+  });
+
   it("uses far less memory per household than a Map of hex strings", () => {
     const index = new KeyRowIndex();
     const before = process.memoryUsage().arrayBuffers;

@@ -24,11 +24,39 @@ export class KeyRowIndex {
     return row === 0 ? undefined : row;
   }
 
+  /** The row first seen with the raw digest at bytes[offset…], or undefined (same table as the hex form). */
+  getBytes(bytes: Uint8Array, offset: number): number | undefined {
+    const row = this.rows[this.find(wordsOfBytes(bytes, offset))]!;
+    return row === 0 ? undefined : row;
+  }
+
   /** Remembers the key's first row; a key already present keeps its first row. */
   set(hexKey: string, row: number): void {
+    this.setWords(words(hexKey), row);
+  }
+
+  /** The first row of the raw digest at bytes[offset…] if seen before; otherwise remembers `row` and returns undefined.
+   *  One probe instead of getBytes + setBytes: this runs once per household on the import's busiest thread. */
+  claimBytes(bytes: Uint8Array, offset: number, row: number): number | undefined {
     if (row < 1) throw new Error(`row numbers start at 1 (got ${row})`);
     if ((this.count + 1) * 2 > this.capacity) this.grow();
-    const w = words(hexKey);
+    const w = wordsOfBytes(bytes, offset);
+    const slot = this.find(w);
+    if (this.rows[slot] !== 0) return this.rows[slot];
+    this.count++;
+    this.keys.set(w, slot * WORDS);
+    this.rows[slot] = row;
+    return undefined;
+  }
+
+  /** set() for a raw digest at bytes[offset…]. Why: the import gets keys as bytes; parsing hex cost more than the lookup. */
+  setBytes(bytes: Uint8Array, offset: number, row: number): void {
+    this.setWords(wordsOfBytes(bytes, offset), row);
+  }
+
+  private setWords(w: Uint32Array, row: number): void {
+    if (row < 1) throw new Error(`row numbers start at 1 (got ${row})`);
+    if ((this.count + 1) * 2 > this.capacity) this.grow(); // grow() does not touch the scratch words in w
     const slot = this.find(w);
     if (this.rows[slot] !== 0) return;
     this.count++;
@@ -71,6 +99,13 @@ export class KeyRowIndex {
 }
 
 const scratch = new Uint32Array(WORDS);
+
+/** The first 128 bits, big-endian, so that a digest and its hex form land on the same words. */
+function wordsOfBytes(b: Uint8Array, o: number): Uint32Array {
+  if (b.length < o + WORDS * 4) throw new Error("household keys are digests of at least 128 bits");
+  for (let i = 0; i < WORDS; i++, o += 4) scratch[i] = ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+  return scratch;
+}
 
 function words(hexKey: string): Uint32Array {
   if (hexKey.length < WORDS * 8) throw new Error("household keys are hex digests of at least 128 bits");

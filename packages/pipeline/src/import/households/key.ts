@@ -26,9 +26,14 @@ let cachedKey: KeyObject | undefined;
 
 /** HMAC-SHA256(secret, normalised id), hex. The KeyObject is reused: importing the key per row was measurable. */
 export function householdKey(secret: string, id: string): string {
+  return householdKeyDigest(secret, id).toString("hex");
+}
+
+/** The same HMAC as 32 raw bytes: the import's check worker sends keys this way (half the size of hex, no strings). */
+export function householdKeyDigest(secret: string, id: string): Buffer {
   if (secret !== cachedSecret) {
     cachedKey = createSecretKey(Buffer.from(secret, "utf8"));
     cachedSecret = secret;
   }
-  return createHmac("sha256", cachedKey!).update(normaliseHouseholdId(id)).digest("hex");
+  return createHmac("sha256", cachedKey!).update(normaliseHouseholdId(id)).digest();
 }

@@ -1,0 +1,95 @@
+/**
+ * Runs checkRows on a worker thread (check-worker.ts) and replays its batches into the main thread's sink. Why: see
+ * check-worker.ts. The worker's errors come back as the same ImportError or Error the main-thread path throws, and
+ * the worker is terminated however the import ends, so no thread outlives it.
+ */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { ImportError, type ImportProblem } from "../shared/problems.js";
+import type { CheckInput, CheckSink, HeaderInfo } from "./check-rows.js";
+import { RowBatchReader, type RowBatch } from "./row-codec.js";
+
+export type WorkerError =
+  | { kind: "import"; problems: ImportProblem[]; total: number }
+  | { kind: "error"; name: string; message: string; stack?: string; code?: string };
+
+export type FromCheckWorker =
+  | { type: "header"; info: HeaderInfo }
+  | { type: "rows"; batch: RowBatch }
+  | { type: "done" }
+  | { type: "error"; error: WorkerError };
+
+export type ToCheckWorker = { type: "ack" };
+
+/** The worker runs TypeScript: register tsx's loader in it first (a worker does not inherit the loader hooks of a
+ *  test runner, and the CLI runs from source). The same bootstrap as the protect pool's. */
+function startWorker(input: CheckInput): Worker {
+  // require.resolve picks the CommonJS entry; the loader API must be loaded as ES module in the worker.
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const entry = new URL("./check-worker.ts", import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, execArgv: [], workerData: { householdCheck: input } });
+}
+
+let live = 0;
+
+/** Check workers started and not yet terminated (tests: no thread may outlive its import). */
+export function liveCheckWorkers(): number {
+  return live;
+}
+
+function rebuild(e: WorkerError): Error {
+  if (e.kind === "import") return new ImportError(e.problems, e.total);
+  const err = new Error(e.message);
+  err.name = e.name;
+  if (e.stack) err.stack = e.stack;
+  if (e.code) Object.assign(err, { code: e.code });
+  return err;
+}
+
+/** checkRows(input, sink), with the reading and checking on a worker thread; the sink runs here, in file order. */
+export async function checkRowsInWorker(input: CheckInput, sink: CheckSink): Promise<void> {
+  const worker = startWorker(input);
+  live++;
+  const queue: FromCheckWorker[] = [];
+  let failure: Error | undefined;
+  let notify: (() => void) | undefined;
+  const wake = () => {
+    notify?.();
+    notify = undefined;
+  };
+  worker.on("message", (m: FromCheckWorker) => {
+    queue.push(m);
+    wake();
+  });
+  worker.on("error", (e) => {
+    failure ??= new Error(`the household check worker failed: ${e.message}`, { cause: e });
+    wake();
+  });
+  worker.on("exit", (code) => {
+    failure ??= new Error(`the household check worker stopped (exit code ${code}) before the end of the file`);
+    wake();
+  });
+  const reader = new RowBatchReader();
+  try {
+    for (;;) {
+      while (queue.length === 0 && !failure) await new Promise<void>((resolve) => (notify = resolve));
+      const m = queue.shift();
+      if (!m) throw failure!; // messages sent before a failure are still handled first
+      if (m.type === "done") return;
+      if (m.type === "error") throw rebuild(m.error);
+      if (m.type === "header") {
+        sink.header(m.info);
+        continue;
+      }
+      reader.replay(m.batch, sink);
+      const drained = sink.chunkEnd();
+      if (drained) await drained;
+      worker.postMessage({ type: "ack" } satisfies ToCheckWorker);
+    }
+  } finally {
+    await worker.terminate();
+    live--;
+  }
+}

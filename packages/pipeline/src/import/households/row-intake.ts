@@ -1,0 +1,75 @@
+/**
+ * The main-thread half of pass 1: takes the checked rows (from checkRows, directly or through the check worker),
+ * finds duplicate household ids, collects problems, counts class mismatches and stages the rows. Why apart from the
+ * reading: duplicates and the problem count span the whole file and the staging table lives in the store's session,
+ * so this half cannot move to the worker; keeping it in one class makes both paths decide identically.
+ */
+import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
+import type { HouseholdClass } from "@minhbach/core/standards/standards.ts";
+import type { ImportProblem, ProblemCollector } from "../shared/problems.js";
+import type { CheckSink, HeaderInfo } from "./check-rows.js";
+import type { HouseholdStage } from "./household-store.js";
+import { KeyRowIndex } from "./key-row-index.js";
+import type { HouseholdRow } from "./parse-row.js";
+import type { ClassMismatch } from "./summary.js";
+
+/** Recorded categories and the computed classes they are consistent with ("thoát nghèo" may now be near-poor). */
+const CONSISTENT: Record<string, readonly HouseholdClass[]> = {
+  POOR: ["POOR"], NEWLY_POOR: ["POOR"], RE_POOR: ["POOR"],
+  NEAR_POOR: ["NEAR_POOR"], NEWLY_NEAR_POOR: ["NEAR_POOR"], RE_NEAR_POOR: ["NEAR_POOR"],
+  ESCAPED_POOR: ["NEAR_POOR", "NOT_POOR"], ESCAPED_NEAR_POOR: ["NOT_POOR"], NOT_POOR: ["NOT_POOR"],
+};
+const CATEGORY_VI = Object.fromEntries(REVIEW_CATEGORIES.map((c) => [c.code, c.vi]));
+const MISMATCH_EXAMPLES = 20;
+const PROGRESS_EVERY = 10_000;
+
+export class RowIntake implements CheckSink {
+  rows = 0;
+  dropped: string[] = [];
+  headers: Record<string, string> = {};
+  readonly mismatches: ClassMismatch[] = [];
+  mismatchCount = 0;
+  /** Household key → first row: the one structure that grows with the file (~40 bytes per household). */
+  private readonly firstRowOf = new KeyRowIndex();
+
+  constructor(
+    private readonly file: string,
+    private readonly problems: ProblemCollector,
+    private readonly stage: HouseholdStage,
+    private readonly progress?: (p: { phase: "reading"; rows: number }) => void,
+  ) {}
+
+  header(info: HeaderInfo): void {
+    this.dropped = info.dropped;
+    this.headers = info.headers;
+  }
+
+  problem(p: ImportProblem): void {
+    this.problems.add(p);
+  }
+
+  row(rowNumber: number, h: HouseholdRow | undefined, key: Buffer | undefined, keyOffset: number, cls: HouseholdClass | undefined, clsError: string | undefined): void {
+    if (++this.rows % PROGRESS_EVERY === 0) this.progress?.({ phase: "reading", rows: this.rows });
+    if (key === undefined) return; // an empty id: reported by the row check, nothing to compare
+    const first = this.firstRowOf.claimBytes(key, keyOffset, rowNumber);
+    if (first !== undefined) {
+      this.problems.add({ file: this.file, row: rowNumber, column: this.headers.household_id ?? "Mã hộ", reason: `household id appears twice (rows ${first} and ${rowNumber})` });
+      return;
+    }
+    if (!h || this.problems.count > 0) return; // the file will be refused: stop staging, keep checking
+    if (clsError !== undefined) throw new Error(clsError);
+    if (!CONSISTENT[h.reviewCategory]!.includes(cls!)) {
+      if (this.mismatchCount++ < MISMATCH_EXAMPLES) this.mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls! });
+    }
+    this.stage.add(h, key.toString("hex", keyOffset, keyOffset + 32), cls!);
+  }
+
+  chunkEnd(): Promise<void> | undefined {
+    return this.stage.drain();
+  }
+
+  /** The key index is not needed after pass 1: give its memory back before the final transaction. */
+  release(): void {
+    this.firstRowOf.clear();
+  }
+}
