@@ -50,6 +50,19 @@ export function tableSpecs(years: number[]): TableSpec[] {
 /** The order `localeCompare` gives (ECMA-402 defines it as this collator), without building a collator per call. */
 const byCode = new Intl.Collator().compare;
 
+type TableGrouping = CategoryTableInput["groupings"][number];
+const groupingsByScan = new WeakMap<ScanResult, Map<number, TableGrouping[]>>();
+
+/** A year's groupings depend only on the villages with records that year, the same for every table of one scan: built
+ *  once per year instead of once per table (at national size, 100,000 units × 5 years, per table). Read-only. */
+function groupingsOf(scan: ScanResult, year: number, build: () => { unit: string; villages: string[] }[]): TableGrouping[] {
+  let byYear = groupingsByScan.get(scan);
+  if (!byYear) groupingsByScan.set(scan, (byYear = new Map()));
+  let groupings = byYear.get(year);
+  if (!groupings) byYear.set(year, (groupings = build().map((g) => ({ unit: g.unit, year, villages: g.villages }))));
+  return groupings;
+}
+
 export function buildTableInput(
   spec: TableSpec,
   scan: ScanResult,
@@ -65,9 +78,7 @@ export function buildTableInput(
     villages.push({ village: vy.village, year: vy.year, counts: spec.counts(vy) });
     (byYear.get(vy.year) ?? byYear.set(vy.year, []).get(vy.year)!).push(vy.village);
   }
-  const groupings = years.flatMap((y) =>
-    hierarchy.groupingsForYear(y, byYear.get(y) ?? []).map((g) => ({ unit: g.unit, year: y, villages: g.villages })),
-  );
+  const groupings = years.flatMap((y) => groupingsOf(scan, y, () => hierarchy.groupingsForYear(y, byYear.get(y) ?? [])));
   // Year-to-year differencing: where fewer than k households moved in or out of a unit and no stayer changed a
   // category, the difference of two published counts would be the movers' own count.
   const differencing: NonNullable<CategoryTableInput["differencing"]> = [];
