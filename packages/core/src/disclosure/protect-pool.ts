@@ -4,9 +4,8 @@
  * turn (the same function runs in each worker). With one worker the pool calls `protect` in-process.
  */
 import os from "node:os";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "../workers/start-ts-worker.ts";
 import { DisclosureGateError, protect } from "./protect.ts";
 import { protectCategoryTable, withOwnHistory, type TableProtection } from "./protect-table.ts";
 import type { CategoryTableInput } from "./table-builder.ts";
@@ -28,14 +27,8 @@ export function defaultProtectWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
-/** The worker runs TypeScript: register tsx's loader in it first (workers do not inherit a parent's loader hooks
- *  when the parent is a test runner, and the CLI runs from source). */
 function startWorker(): Worker {
-  // require.resolve picks the CommonJS entry; the loader API must be loaded as ES module in the worker.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  const entry = new URL("./protect-worker.ts", import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [] });
+  return startTsWorker(new URL("./protect-worker.ts", import.meta.url));
 }
 
 interface Pending {

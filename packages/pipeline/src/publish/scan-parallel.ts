@@ -4,9 +4,8 @@
  * split into many small ranges (on their leading hex digits: HMAC digests, evenly spread) that the parts take in turn,
  * so a part whose thread starts late (a worker boots in a few hundred ms) or runs slow simply takes fewer.
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "@minhbach/core/workers/start-ts-worker.ts";
 import Database from "better-sqlite3";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import { openSqliteSnapshot } from "./household-rows.js";
@@ -30,14 +29,8 @@ export function hasAtLeastRecords(privateUrl: string, n: number): boolean {
   }
 }
 
-/** The worker runs TypeScript: register tsx's loader in it first (as protect-pool.ts does: workers do not inherit a
- *  parent's loader hooks when the parent is a test runner, and the CLI runs from source). */
 function startWorker(data: ScanWorkerData): Worker {
-  // require.resolve picks the CommonJS entry; the loader API must be loaded as ES module in the worker.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  const entry = new URL("./scan-worker.ts", import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [], workerData: data });
+  return startTsWorker(new URL("./scan-worker.ts", import.meta.url), data);
 }
 
 interface Running {

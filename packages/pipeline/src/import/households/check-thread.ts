@@ -3,9 +3,8 @@
  * check-worker.ts. The worker's errors come back as the same ImportError or Error the main-thread path throws, and
  * the worker is terminated however the import ends, so no thread outlives it.
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "@minhbach/core/workers/start-ts-worker.ts";
 import { ImportError, type ImportProblem } from "../shared/problems.js";
 import type { CheckInput, CheckSink, HeaderInfo } from "./check-rows.js";
 import { RowBatchReader, type RowBatch } from "./row-codec.js";
@@ -22,14 +21,8 @@ export type FromCheckWorker =
 
 export type ToCheckWorker = { type: "ack" };
 
-/** The worker runs TypeScript: register tsx's loader in it first (a worker does not inherit the loader hooks of a
- *  test runner, and the CLI runs from source). The same bootstrap as the protect pool's. */
 function startWorker(input: CheckInput): Worker {
-  // require.resolve picks the CommonJS entry; the loader API must be loaded as ES module in the worker.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  const entry = new URL("./check-worker.ts", import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [], workerData: { householdCheck: input } });
+  return startTsWorker(new URL("./check-worker.ts", import.meta.url), { householdCheck: input });
 }
 
 let live = 0;

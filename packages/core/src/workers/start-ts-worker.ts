@@ -1,0 +1,15 @@
+/**
+ * Starts a worker thread on a TypeScript module. Why a bootstrap: the project runs from source through tsx, and a
+ * worker does not inherit its parent's loader hooks when the parent is a test runner; so the worker first registers
+ * tsx's ESM loader, then imports the entry. Shared by the protect pool, the publish scan and the household import.
+ */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+export function startTsWorker(entry: URL, workerData?: unknown): Worker {
+  // require.resolve picks the CommonJS entry; the loader API must be loaded as ES module in the worker.
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, execArgv: [], workerData });
+}
