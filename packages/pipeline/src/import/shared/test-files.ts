@@ -7,12 +7,17 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { onTestFinished } from "vitest";
 import { encodeVni } from "./vni.js";
 
 export type FileEncoding = "UTF-8" | "UTF-8-BOM" | "TCVN3" | "VNI" | "WINDOWS-1258";
 
+/** A fresh folder for the calling test, removed when that test finishes (a full run made ~500 of them). Call it
+ *  inside a test, not at collection time. */
 export function tempDir(prefix = "minhbach-import-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Windows-1258 keeps â ê ô ơ ư ă đ precomposed and writes tones as combining marks after them. */
