@@ -39,9 +39,7 @@ export interface KeyRange {
 }
 
 export interface RowsOptions {
-  /** only households whose key is in this range (SQLite only) */
-  range?: KeyRange;
-  /** rows per batch (tests make it small so that batches run out mid-household) */
+  /** rows per batch, SQLite only (tests make it small so that batches run out mid-household) */
   batchSize?: number;
 }
 
@@ -107,7 +105,7 @@ export function openSqliteSnapshot(privateUrl: string, batchSize = SQLITE_BATCH)
 
 function sqliteRows(privateUrl: string, opts: RowsOptions): HouseholdRows {
   const snapshot = openSqliteSnapshot(privateUrl, opts.batchSize);
-  return { ...snapshot.rows(opts.range), close: async () => snapshot.close() };
+  return { ...snapshot.rows(), close: async () => snapshot.close() };
 }
 
 /** Server-side cursors, one per year, in one REPEATABLE READ transaction (one snapshot for all years). The next batch
@@ -165,8 +163,8 @@ async function closePg(client: pg.Client): Promise<void> {
 export async function openHouseholdRows(privateUrl: string, opts: RowsOptions = {}): Promise<HouseholdRows> {
   if (isSqliteUrl(privateUrl)) return sqliteRows(privateUrl, opts);
   if (isPostgresUrl(privateUrl)) {
-    // PostgreSQL keeps one cursor per year in one transaction (one snapshot): no ranges, no batch size of its own.
-    if (opts.range || opts.batchSize) throw new Error("Key ranges and batch sizes are for SQLite stores only");
+    // PostgreSQL keeps one cursor per year in one transaction (one snapshot), fetching SCAN_BATCH rows at a time.
+    if (opts.batchSize) throw new Error("Batch sizes are for SQLite stores only");
     return postgresRows(privateUrl);
   }
   throw new Error(`Unsupported private store URL (use file: or postgresql://): ${privateUrl}`);

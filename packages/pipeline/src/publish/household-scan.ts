@@ -5,10 +5,9 @@
  * A large SQLite store is scanned in parts over ranges of household keys on several threads (scan-parallel.ts);
  * the results are the same, down to the order of the maps.
  */
-import os from "node:os";
 import { isSqliteUrl } from "@minhbach/db/sqlite-url.ts";
 import { openHouseholdRows } from "./household-rows.js";
-import { hasAtLeastRecords, scanSqliteParts } from "./scan-parallel.js";
+import { scanSqliteParts } from "./scan-parallel.js";
 import { mergeParts } from "./scan-merge.js";
 import { scanRanges, type PartResult, type VillageYearCounts } from "./scan-part.js";
 
@@ -35,8 +34,8 @@ export interface ScanResult {
 export type GroupsOf = (village: string, year: number) => readonly string[];
 
 export interface ScanOptions {
-  /** Parts to scan in (SQLite only; 1 = serial). Default: one per core, at most MAX_PARTS, for stores of at least
-   *  PARALLEL_MIN_RECORDS records; smaller stores are scanned serially (starting threads would cost more). */
+  /** Parts to scan in (SQLite only; default 1 = serial). The caller decides: publish uses one per core for large
+   *  stores, as it does for protection. */
   parts?: number;
   /** For tests: rows per batch; how many key ranges a parallel scan splits the keys into (default PARALLEL_RANGES);
    *  whether the ranges go round-robin to the parts instead of on demand (so that every part gets some). */
@@ -45,18 +44,10 @@ export interface ScanOptions {
   fixedAssignment?: boolean;
 }
 
-export const MAX_PARTS = 4;
-export const PARALLEL_MIN_RECORDS = 100_000;
-
-function defaultParts(privateUrl: string): number {
-  const cores = Math.min(MAX_PARTS, os.availableParallelism());
-  return cores > 1 && hasAtLeastRecords(privateUrl, PARALLEL_MIN_RECORDS) ? cores : 1;
-}
-
 /** Scans every household record of the store (see the top of this file); `opts` is for tests and benchmarks. */
 export async function scanHouseholds(privateUrl: string, groupsOf: GroupsOf, opts: ScanOptions = {}): Promise<ScanResult> {
   // PostgreSQL stores keep the serial scan: one REPEATABLE READ transaction with a cursor per year.
-  const parts = isSqliteUrl(privateUrl) ? (opts.parts ?? defaultParts(privateUrl)) : 1;
+  const parts = isSqliteUrl(privateUrl) ? (opts.parts ?? 1) : 1;
   let results: PartResult[] | undefined;
   if (parts > 1) results = await scanSqliteParts(privateUrl, parts, { batchSize: opts.batchSize, ranges: opts.ranges, fixed: opts.fixedAssignment });
   if (!results) {

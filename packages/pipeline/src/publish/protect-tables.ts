@@ -2,8 +2,8 @@
  * Protects every part (table × group of provinces) on the protect pool, a bounded number at a time. Why not table by
  * table: with one province there is one part per table, and the flows table alone takes as long as all twelve
  * indicator tables, so the pool stays busy only if parts of different tables run together. Each part is built into a
- * protection problem on the worker that protects it (copying built problems across threads cost more than building). Parts finish in any order;
- * `onPart` gets each part's index so the caller can keep its output in a fixed order.
+ * protection problem on the worker that protects it (copying built problems across threads cost more than building).
+ * Parts finish in any order; `onPart` gets each part's index so the caller can keep its output in a fixed order.
  */
 import type { CategoryTableInput } from "@minhbach/core/disclosure/index.ts";
 import type { ProtectPool } from "@minhbach/core/disclosure/protect-pool.ts";

@@ -5,7 +5,7 @@
 import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { STANDARDS, standardForYear } from "@minhbach/core/standards/index.ts";
-import { protect, type GateReport, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
+import { protect, TOTAL_CATEGORY, type GateReport, type ProtectionResult } from "@minhbach/core/disclosure/index.ts";
 import type { PublishableCellFate } from "@minhbach/core/disclosure/protect-table.ts";
 import { createProtectPool, defaultProtectWorkers, type ProtectPool } from "@minhbach/core/disclosure/protect-pool.ts";
 import { migrateStore } from "@minhbach/db/migrate.ts";
@@ -72,8 +72,10 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     const snap = await loadPrivateSnapshot(privateDb);
     // Started before the scan so that the workers load their code and the solver while the scan runs. The size comes
     // from the import batches (an upper bound: a replaced batch still counts), as the scan has not counted yet.
+    // The same number of threads then reads the store (scan parts) and protects the tables (pool workers).
     const importedRows = snap.batches.reduce((sum, b) => sum + b.rows, 0);
-    pool = createProtectPool(opts.workers ?? (importedRows >= PARALLEL_FROM_RECORDS ? defaultProtectWorkers() : 1));
+    const workers = opts.workers ?? (importedRows >= PARALLEL_FROM_RECORDS ? defaultProtectWorkers() : 1);
+    pool = createProtectPool(workers);
     const groupsCache = new Map<string, string[]>();
     const groupsOf = (village: string, year: number) => {
       const key = `${village}|${year}`;
@@ -82,7 +84,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       return g;
     };
     const started = Date.now();
-    const scan = await scanHouseholds(opts.privateUrl, groupsOf, opts.workers ? { parts: opts.workers } : {});
+    const scan = await scanHouseholds(opts.privateUrl, groupsOf, { parts: workers });
     if (!scan.records) throw new Error("The private store holds no household records: import a review (or run `minhbach demo`) first.");
     log(`scanned ${scan.records} household records (${scan.years.join(", ")}) in ${Date.now() - started} ms`);
     const { releaseId: previous, history } = await loadHistory(publicDb);
@@ -219,7 +221,7 @@ function publishedCells(fates: readonly PublishableCellFate[], measure: (categor
   const out: ReleaseContent["cells"] = [];
   for (const cell of fates) {
     const [, unitCode, year, category] = cell.id.split("|") as [string, string, string, string];
-    if (category === "total") continue;
+    if (category === TOTAL_CATEGORY) continue;
     const published = cell.status === "PUBLISHED";
     out.push({ unitCode, year: Number(year), measure: measure(category), value: published ? cell.value : null, status: cell.status, reason: cell.reason });
   }

@@ -19,16 +19,6 @@ const BUSY_TIMEOUT_MS = 60_000;
  *  province store is ~0.1 s of work), few enough that each is thousands of households at any size that goes parallel. */
 export const PARALLEL_RANGES = 64;
 
-/** Whether the store holds at least `n` household records (steps at most n rows of the primary key). */
-export function hasAtLeastRecords(privateUrl: string, n: number): boolean {
-  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
-  try {
-    return db.prepare(`SELECT 1 FROM HouseholdRecord LIMIT 1 OFFSET ?`).get(n - 1) !== undefined;
-  } finally {
-    db.close();
-  }
-}
-
 function startWorker(data: ScanWorkerData): Worker {
   return startTsWorker(new URL("./scan-worker.ts", import.meta.url), data);
 }
