@@ -3,7 +3,7 @@
  * secondary suppression, then the interval-protection loop, and finally the attacker's gate, which has the last word.
  */
 import { decompose, type Decomposition } from "./attacker/decompose.ts";
-import { runGate } from "./attacker/gate.ts";
+import { runGate, type EarlierVerdict } from "./attacker/gate.ts";
 import { evaluateTerms } from "./exact.ts";
 import { gaussSuppress } from "./gauss-suppression.ts";
 import { chooseExtraSuppressions } from "./interval-repair.ts";
@@ -38,17 +38,20 @@ export async function protect(problem: ProtectionProblem): Promise<ProtectionRes
   const historyConflicts = problem.cells.filter((cell) => cell.forced === "PUBLISHED" && cell.sensitive).map((cell) => cell.id);
 
   // Every round suppresses at least one more cell, so the loop ends after at most (publishable cells) rounds. Each
-  // round is judged by the full gate, so the verdict of the last round is the release's gate report.
+  // round is judged by the gate, so the verdict of the last round is the release's gate report. A later round gives
+  // the gate the previous round's verdict: when the published cells only shrank, it attacks just what was found then.
   const extraSuppressed = new Set<string>();
   let status: Map<string, CellStatus>;
   let gate: GateReport;
+  let earlier: EarlierVerdict | undefined;
   for (;;) {
     const gauss = gaussSuppress(problem, extraSuppressed);
     status = new Map(problem.cells.filter((cell) => cell.publishable).map((cell) => [cell.id, gauss.published.has(cell.id) ? "PUBLISHED" : "SUPPRESSED"]));
     // The attacks only look at sensitive cells left unpublished; without any, the substitution is not needed.
     const decomposition = problem.cells.some((cell) => cell.sensitive && status.get(cell.id) !== "PUBLISHED") ? decompose(problem, status) : NOTHING_TO_ATTACK;
-    gate = await runGate(problem, status, decomposition);
+    gate = await runGate(problem, status, decomposition, earlier);
     if (gate.ok) break;
+    earlier = { status, report: gate };
     const exposed = new Set([...gate.linearDisclosures, ...gate.narrowIntervals].map((finding) => finding.cellId));
     const picks = chooseExtraSuppressions(problem, status, [...exposed], decomposition.known);
     const before = extraSuppressed.size;

@@ -60,6 +60,8 @@ export interface GateStats {
   lpSolves: number;
   /** Of which MILP runs, needed only where the LP relaxation's optimum was fractional. */
   mipSolves: number;
+  /** Sensitive cells attacked: "all", or how many were left after an earlier round's verdict (attacker/gate.ts). */
+  attacked: number | "all";
   millis: number;
 }
 

@@ -31,15 +31,42 @@ export function smallPublishedCounts(problem: ProtectionProblem, status: Readonl
   return findings;
 }
 
-/** `decomposition` may be passed when the caller already computed it for the same status. */
+/** A verdict on the same problem under an earlier status, which a later round may build on (see `cellsToAttack`). */
+export interface EarlierVerdict {
+  status: ReadonlyMap<string, CellStatus>;
+  report: GateReport;
+}
+
+/**
+ * The sensitive cells an attack must still look at, given a verdict under an earlier status; undefined = all.
+ * Why this is sound: when every cell published now was published then, the attacker now holds a subset of the
+ * equations he held then, so his feasible set can only have grown: a cell that was neither a linear combination of
+ * the published cells nor in a narrow interval then is neither now. Only the cells found then, and sensitive cells
+ * that were published then, need attacking again. Checked here, not trusted from the suppressor: if the published set
+ * is not nested, every cell is attacked.
+ */
+export function cellsToAttack(problem: ProtectionProblem, status: ReadonlyMap<string, CellStatus>, earlier?: EarlierVerdict): Set<string> | undefined {
+  if (!earlier) return undefined;
+  for (const [id, now] of status) if (now === "PUBLISHED" && earlier.status.get(id) !== "PUBLISHED") return undefined;
+  const cells = new Set([...earlier.report.linearDisclosures, ...earlier.report.narrowIntervals].map((finding) => finding.cellId));
+  for (const cell of problem.cells) if (cell.sensitive && isPublished(earlier.status, cell)) cells.add(cell.id);
+  return cells;
+}
+
+/**
+ * `decomposition` may be passed when the caller already computed it for the same status. `earlier`: the verdict of
+ * a previous round on the same problem (protect.ts), so that only what it did not already rule out is attacked again.
+ */
 export async function runGate(
   problem: ProtectionProblem,
   status: ReadonlyMap<string, CellStatus>,
   decomposition: Decomposition = decompose(problem, status),
+  earlier?: EarlierVerdict,
 ): Promise<GateReport> {
   const started = performance.now();
-  const linearDisclosures = linearAttack(problem, status, decomposition);
-  const interval = await intervalAttack(problem, status, decomposition);
+  const only = cellsToAttack(problem, status, earlier);
+  const linearDisclosures = linearAttack(problem, status, decomposition, only);
+  const interval = await intervalAttack(problem, status, decomposition, { only });
   const smallCounts = smallPublishedCounts(problem, status);
   const suppressed = problem.cells.filter((cell) => cell.publishable && !isPublished(status, cell)).length;
   return {
@@ -53,6 +80,7 @@ export async function runGate(
       components: interval.components,
       lpSolves: interval.lpSolves,
       mipSolves: interval.mipSolves,
+      attacked: only ? only.size : "all",
       millis: Math.round(performance.now() - started),
     },
   };

@@ -216,12 +216,14 @@ class ComponentSpan implements SpanTest {
 
 /**
  * Reports every sensitive cell (suppressed publishable or hidden) whose value follows exactly from the published
- * cells. `decomposition` may be passed to reuse the gate's substitution step.
+ * cells. `decomposition` may be passed to reuse the gate's substitution step; `only` limits the attack to those cells
+ * (the gate's `cellsToAttack`).
  */
 export function linearAttack(
   problem: ProtectionProblem,
   status: ReadonlyMap<string, CellStatus>,
   decomposition: Decomposition = decompose(problem, status),
+  only?: ReadonlySet<string>,
 ): Finding[] {
   const spans = new Map<number, ComponentSpan>();
   const spanOf = (component: number): ComponentSpan => {
@@ -232,7 +234,7 @@ export function linearAttack(
 
   const findings: Finding[] = [];
   for (const cell of problem.cells) {
-    if (!cell.sensitive || isPublished(status, cell)) continue;
+    if (!cell.sensitive || isPublished(status, cell) || (only && !only.has(cell.id))) continue;
     const split = splitCell(cell, decomposition);
     if (split.touchesUnboundedInner) continue;
     let determined = true;
