@@ -30,6 +30,8 @@ export interface IntervalAttackOptions {
    * required width (the minimum can only widen the range further), which halves the solver runs.
    */
   exactRanges?: boolean;
+  /** Attack only these cells (the gate's `cellsToAttack`); the others get no range. */
+  only?: ReadonlySet<string>;
 }
 
 export async function intervalAttack(
@@ -59,7 +61,7 @@ export async function intervalAttack(
     parts.reduce((total, part) => (Number.isFinite(total) && Number.isFinite(part) ? checkedAdd(total, part) : total + part), constant);
 
   const targets = problem.cells
-    .filter((cell) => cell.sensitive && !isPublished(status, cell))
+    .filter((cell) => cell.sensitive && !isPublished(status, cell) && (!options.only || options.only.has(cell.id)))
     .map((cell) => ({ cell, split: splitCell(cell, decomposition) }));
   const objectivesByComponent = new Map<number, Array<ReadonlyMap<number, number>>>();
   for (const { split } of targets) {
