@@ -3,7 +3,6 @@
  * headers the importer expects. The XLSX has a second sheet explaining each column and its allowed values.
  */
 import type { Stream } from "node:stream";
-import ExcelJS from "exceljs";
 import type { Command } from "commander";
 import { HOUSEHOLD_COLUMNS, REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import { STANDARDS } from "@minhbach/core/standards/standards.ts";
@@ -28,6 +27,7 @@ function allowedValues(key: string): string {
 }
 
 async function writeXlsx(out: NodeJS.WriteStream | string): Promise<void> {
+  const { default: ExcelJS } = await import("exceljs"); // on first use: it takes ~0.5 s to load (see read-xlsx.ts)
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet("Hộ gia đình");
   sheet.addRow(HOUSEHOLD_COLUMNS.map((c) => c.headerVi)).font = { bold: true };

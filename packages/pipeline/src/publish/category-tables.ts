@@ -104,12 +104,42 @@ export function buildTableInput(
 }
 
 /**
- * Splits a table into independent parts, one per group of provinces that share villages (a province merged into
- * another in a reform joins them). Why: no national total is published, so provinces never constrain each other,
- * and protecting 34 small problems is far cheaper than one national one (elimination and interval attacks grow
- * faster than linearly). Cell ids do not change, so history and results are the same as for the whole table.
+ * Splits a table into independent parts: one per group of provinces that share villages (a province merged into
+ * another in a reform joins them), and within that, one per group of years that no differencing pair joins. Why: no
+ * national total is published, so provinces never constrain each other; every published cell sums one year's
+ * villages, so years constrain each other only through a hidden difference X(to) − X(from). Protecting many small
+ * problems is far cheaper than one big one (elimination and interval attacks grow faster than linearly) and spreads
+ * over the workers. Cell ids do not change, so history and results are the same as for the whole table.
  */
-export function splitByProvince(input: CategoryTableInput, hierarchy: UnitHierarchy): CategoryTableInput[] {
+export function splitIntoParts(input: CategoryTableInput, hierarchy: UnitHierarchy): CategoryTableInput[] {
+  return splitByProvince(input, hierarchy).flatMap(splitByYears);
+}
+
+function splitByYears(input: CategoryTableInput): CategoryTableInput[] {
+  const parent = new Map<number, number>();
+  const find = (year: number): number => {
+    let root = year;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  for (const d of input.differencing ?? []) {
+    const [a, b] = [find(d.fromYear), find(d.toYear)];
+    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+  }
+  const parts = new Map<number, CategoryTableInput>();
+  const partOf = (year: number) => {
+    const root = find(year);
+    let part = parts.get(root);
+    if (!part) parts.set(root, (part = { ...input, villages: [], groupings: [], differencing: [] }));
+    return part;
+  };
+  for (const v of input.villages) partOf(v.year).villages.push(v);
+  for (const g of input.groupings) partOf(g.year).groupings.push(g);
+  for (const d of input.differencing ?? []) partOf(d.fromYear).differencing!.push(d);
+  return [...parts.values()];
+}
+
+function splitByProvince(input: CategoryTableInput, hierarchy: UnitHierarchy): CategoryTableInput[] {
   const parent = new Map<string, string>();
   const find = (v: string): string => {
     let root = v;

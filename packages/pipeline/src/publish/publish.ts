@@ -13,7 +13,7 @@ import { openPrivateStore } from "@minhbach/db/private.ts";
 import { openPublicStore } from "@minhbach/db/public.ts";
 import type { ReleaseContent } from "@minhbach/db/release-content.ts";
 import { writeReleaseToStore } from "@minhbach/db/release-writer.ts";
-import { buildTableInput, splitByProvince, tableSpecs } from "./category-tables.js";
+import { buildTableInput, splitIntoParts, tableSpecs } from "./category-tables.js";
 import { scanHouseholds } from "./household-scan.js";
 import { loadHistory } from "./history.js";
 import { loadPrivateSnapshot, syntheticVillageYears } from "./load-private.js";
@@ -122,7 +122,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     const partOutputs: { table: string; result: ProtectionOutcome; cells: ReleaseContent["cells"] }[] = [];
     await protectTables(
       tableSpecs(scan.years),
-      (spec) => splitByProvince(buildTableInput(spec, scan, snap.hierarchy, opts.k, history), snap.hierarchy),
+      (spec) => splitIntoParts(buildTableInput(spec, scan, snap.hierarchy, opts.k, history), snap.hierarchy),
       pool,
       ({ index, spec, protection }) => {
         partOutputs[index] = { table: spec.table, result: protection, cells: publishedCells(protection.cells, spec.measure) };

@@ -4,7 +4,7 @@
  * give the officer "the file is damaged", not a zip-library stack trace.
  */
 import fs from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { xlsxCellText } from "./cells.js";
 import { ImportError } from "./problems.js";
 import type { RawRow } from "./read-csv.js";
@@ -27,7 +27,9 @@ type SheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
 export async function* readXlsxRows(file: string, sheet?: string): AsyncGenerator<RawRow[]> {
   checkMagic(file);
   const source = fs.createReadStream(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  // Loaded on first use: exceljs takes ~0.5 s to load, which every other command (publish, serve) would pay.
+  const { default: excel } = await import("exceljs");
+  const reader = new excel.stream.xlsx.WorkbookReader(source, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",
