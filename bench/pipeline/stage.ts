@@ -2,7 +2,7 @@
  * One benchmark stage, run in its own process by run.ts so that each stage's peak RSS is its own
  * (process.resourceUsage().maxRSS). Prints progress lines and one `BENCH {json}` result line.
  *
- *   tsx bench/pipeline/stage.ts seed|generate|import|bulk|publish --scale S --dir DIR --db URL --public URL [--seed N] [--delete]
+ *   tsx bench/pipeline/stage.ts seed|generate|import|bulk|publish --scale S --dir DIR --db URL --public URL [--seed N] [--delete] [--workers N (publish: scan and protection threads)]
  */
 import fs from "node:fs";
 import { importHouseholds } from "../../packages/pipeline/src/import/households/index.ts";
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     let last = performance.now();
     const s = await publishRelease({
       privateUrl: arg("db"), publicUrl: arg("public"), k: 5, now: new Date("2026-01-01T00:00:00Z"),
+      ...(process.argv.includes("--workers") ? { workers: Number(arg("workers")) } : {}),
       log: (line) => {
         const now = performance.now();
         const m = /^(scanned|protected) ?([^:]*)/.exec(line);
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
       },
     });
     const totalGateMs = s.gate.reduce((t, g) => t + g.millis, 0);
-    result({ stage, seconds: secs(), workers: defaultProtectWorkers(), times, cells: s.cells, suppressed: s.suppressed, gateSeconds: totalGateMs / 1000,
+    result({ stage, seconds: secs(), workers: process.argv.includes("--workers") ? Number(arg("workers")) : defaultProtectWorkers(), times, cells: s.cells, suppressed: s.suppressed, gateSeconds: totalGateMs / 1000,
       gate: s.gate.map((g) => ({ table: g.table, cells: g.cells, suppressed: g.suppressed, seconds: g.millis / 1000 })),
       afterTables: (performance.now() - last) / 1000 });
   } else {
