@@ -115,65 +115,60 @@ export function splitIntoParts(input: CategoryTableInput, hierarchy: UnitHierarc
   return splitByProvince(input, hierarchy).flatMap(splitByYears);
 }
 
-function splitByYears(input: CategoryTableInput): CategoryTableInput[] {
-  const parent = new Map<number, number>();
-  const find = (year: number): number => {
-    let root = year;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+/** Union-find: keys joined directly or through others share a root. */
+class Groups<K> {
+  private readonly parent = new Map<K, K>();
+  root(key: K): K {
+    let root = key;
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
+    if (root !== key) this.parent.set(key, root);
     return root;
-  };
-  for (const d of input.differencing ?? []) {
-    const [a, b] = [find(d.fromYear), find(d.toYear)];
-    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
   }
-  const parts = new Map<number, CategoryTableInput>();
-  const partOf = (year: number) => {
-    const root = find(year);
+  join(a: K, b: K): void {
+    const [ra, rb] = [this.root(a), this.root(b)];
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
+/** One part per group, made on first use with the table's settings and none of its rows, in order of first use. */
+function partsOf<K>(input: CategoryTableInput, groups: Groups<K>) {
+  const parts = new Map<K, CategoryTableInput>();
+  const of = (key: K): CategoryTableInput => {
+    const root = groups.root(key);
     let part = parts.get(root);
     if (!part) parts.set(root, (part = { ...input, villages: [], groupings: [], differencing: [] }));
     return part;
   };
-  for (const v of input.villages) partOf(v.year).villages.push(v);
-  for (const g of input.groupings) partOf(g.year).groupings.push(g);
-  for (const d of input.differencing ?? []) partOf(d.fromYear).differencing!.push(d);
-  return [...parts.values()];
+  return { of, all: () => [...parts.values()] };
+}
+
+function splitByYears(input: CategoryTableInput): CategoryTableInput[] {
+  const years = new Groups<number>();
+  for (const d of input.differencing ?? []) years.join(d.fromYear, d.toYear);
+  const parts = partsOf(input, years);
+  for (const v of input.villages) parts.of(v.year).villages.push(v);
+  for (const g of input.groupings) parts.of(g.year).groupings.push(g);
+  for (const d of input.differencing ?? []) parts.of(d.fromYear).differencing!.push(d);
+  return parts.all();
 }
 
 function splitByProvince(input: CategoryTableInput, hierarchy: UnitHierarchy): CategoryTableInput[] {
-  const parent = new Map<string, string>();
-  const find = (v: string): string => {
-    let root = v;
-    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(v, root);
-    return root;
-  };
-  const union = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra, rb);
-  };
-  for (const v of input.villages) find(v.village);
+  const villages = new Groups<string>();
   for (const g of input.groupings) {
     if (hierarchy.unit(g.unit)?.level !== "PROVINCE") continue;
-    for (const v of g.villages) union(g.villages[0]!, v);
+    for (const v of g.villages) villages.join(g.villages[0]!, v);
   }
-  const parts = new Map<string, CategoryTableInput>();
-  const partOf = (village: string) => {
-    const root = find(village);
-    let part = parts.get(root);
-    if (!part) parts.set(root, (part = { ...input, villages: [], groupings: [], differencing: [] }));
-    return part;
-  };
-  for (const v of input.villages) partOf(v.village).villages.push(v);
+  const parts = partsOf(input, villages);
+  for (const v of input.villages) parts.of(v.village).villages.push(v);
   const firstVillage = new Map<string, string>(); // "<unit>|<year>" → a village in it
   for (const g of input.groupings) {
-    partOf(g.villages[0]!).groupings.push(g);
+    parts.of(g.villages[0]!).groupings.push(g);
     firstVillage.set(`${g.unit}|${g.year}`, g.villages[0]!);
   }
   for (const d of input.differencing ?? []) {
     const village = firstVillage.get(`${d.unit}|${d.fromYear}`) ?? (hierarchy.unit(d.unit)?.level === "VILLAGE" ? d.unit : undefined);
     if (!village) throw new Error(`differencing pair for ${d.unit} names a unit without villages in ${d.fromYear}`);
-    partOf(village).differencing!.push(d);
+    parts.of(village).differencing!.push(d);
   }
-  return [...parts.values()];
+  return parts.all();
 }
