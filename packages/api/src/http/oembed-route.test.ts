@@ -7,14 +7,22 @@ import { handleOEmbed } from "../../../portal/src/server/oembed.ts";
 import { startTestApp, type TestApp } from "../test/test-app.js";
 
 let app: TestApp;
+let staticDir: string;
 const origin = "https://minhbach.example";
 
 beforeAll(async () => {
-  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), "minhbach-static-"));
+  staticDir = fs.mkdtempSync(path.join(os.tmpdir(), "minhbach-static-"));
   fs.writeFileSync(path.join(staticDir, "index.html"), "<!doctype html><title>home</title>");
   app = await startTestApp({ staticDir, oembed: { origin, handle: handleOEmbed } });
 });
-afterAll(() => app.close());
+// The server reads from the folder: close it first, then remove the folder even if closing fails.
+afterAll(async () => {
+  try {
+    await app.close();
+  } finally {
+    fs.rmSync(staticDir, { recursive: true, force: true });
+  }
+});
 
 async function get(p: string): Promise<{ status: number; body: string }> {
   const res = await fetch(app.url + p);

@@ -21,7 +21,14 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "oembed/01990.json"), "{}");
   app = await startTestApp({ staticDir: dir });
 });
-afterAll(async () => { await app.close(); });
+// The server reads from the folder: close it first, then remove the folder even if closing fails.
+afterAll(async () => {
+  try {
+    await app.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 const get = (p: string, init?: RequestInit) => fetch(`${app.url}${p}`, init);
 

@@ -18,7 +18,14 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "style.css"), "body{color:#123}\n".repeat(200));
   app = await startTestApp({ staticDir: dir });
 });
-afterAll(async () => { await app.close(); });
+// The server reads from the folder: close it first, then remove the folder even if closing fails.
+afterAll(async () => {
+  try {
+    await app.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 describe("static files", () => {
   it("serves index.html at /, revalidated", async () => {

@@ -18,11 +18,15 @@ export function buildFixtureSite(origin = "http://127.0.0.1:4000"): Promise<Fixt
   built ??= (async () => {
     const { publicUrl, drop: dropStore } = await writeFixtureStore();
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "minhbach-portal-"));
+    // The build is shared for the whole process, so no test can own it: remove it when the process exits, even if the
+    // build fails or the caller never calls drop() (only SIGKILL escapes this).
+    const removeWork = () => fs.rmSync(work, { recursive: true, force: true });
+    process.once("exit", removeWork);
     const outDir = path.join(work, "dist");
     const report = await buildPortal({ publicUrl, outDir, snapshotDir: path.join(work, "snapshot"), origin, quiet: true });
     const drop = async () => {
       await dropStore();
-      fs.rmSync(work, { recursive: true, force: true });
+      removeWork();
     };
     return { publicUrl, outDir, report, drop };
   })();
