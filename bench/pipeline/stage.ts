@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     });
     const totalGateMs = s.gate.reduce((t, g) => t + g.millis, 0);
     result({ stage, seconds: secs(), workers: process.argv.includes("--workers") ? Number(arg("workers")) : defaultProtectWorkers(), times, cells: s.cells, suppressed: s.suppressed, gateSeconds: totalGateMs / 1000,
-      gate: s.gate.map((g) => ({ table: g.table, cells: g.cells, suppressed: g.suppressed, seconds: g.millis / 1000 })),
+      gate: s.gate.map((g) => ({ table: g.table, parts: g.parts, cells: g.cells, suppressed: g.suppressed, seconds: g.millis / 1000 })),
       afterTables: (performance.now() - last) / 1000 });
   } else {
     throw new Error(`unknown stage ${stage}`);

@@ -15,6 +15,7 @@ import type { ReleaseContent } from "@minhbach/db/release-content.ts";
 import { writeReleaseToStore } from "@minhbach/db/release-writer.ts";
 import { buildTableInput, splitIntoParts, tableSpecs } from "./category-tables.js";
 import { scanHouseholds } from "./household-scan.js";
+import { summariseGates } from "./gate-summary.js";
 import { loadHistory } from "./history.js";
 import { loadPrivateSnapshot, syntheticVillageYears } from "./load-private.js";
 import { buildProjectTable } from "./project-table.js";
@@ -43,7 +44,8 @@ export interface PublishSummary {
   checksum: string;
   cells: number;
   suppressed: number;
-  gate: { table: string; ok: boolean; cells: number; suppressed: number; millis: number }[];
+  /** per table, summed over its parts (gate-summary.ts) */
+  gate: { table: string; ok: boolean; parts: number; cells: number; suppressed: number; millis: number }[];
   historyConflicts: string[];
   classMismatches: number;
 }
@@ -185,7 +187,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
         standards: JSON.stringify(usedStandards),
         parameters: JSON.stringify({ k: opts.k, years: scan.years, method: "GaussSuppression (Langsrud 2019) + interval gate (HiGHS)" }),
         changeNote: opts.changeNote ?? (previous ? `Supersedes ${previous}` : null), supersedes: previous,
-        gateReport: JSON.stringify(gates.map(({ table, report }) => ({ table, ok: report.ok, ...report.stats }))),
+        gateReport: JSON.stringify(summariseGates(gates)),
         synthetic: syntheticUnitYears.size > 0 || snap.units.some((u) => u.synthetic),
       },
       standards: STANDARDS.filter((s) => usedStandards.includes(s.id)).map((s) => ({
@@ -206,7 +208,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     };
     log(`writing release ${releaseId} (${cells.length} cells)`);
     const written = await writeReleaseToStore(publicDb, opts.publicUrl, content);
-    const gate = gates.map(({ table, report }) => ({ table, ok: report.ok, cells: report.stats.cells, suppressed: report.stats.suppressed, millis: report.stats.millis }));
+    const gate = summariseGates(gates).map(({ table, ok, parts, cells, suppressed, millis }) => ({ table, ok, parts, cells, suppressed, millis }));
     return {
       releaseId: written.id, seq: written.seq, checksum: written.checksum, cells: cells.length,
       suppressed: cells.filter((c) => c.status === "SUPPRESSED").length, gate, historyConflicts, classMismatches: scan.classMismatches,
