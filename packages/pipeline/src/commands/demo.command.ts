@@ -3,7 +3,6 @@ import path from "node:path";
 import type { Command } from "commander";
 import { loadConfig, privateStoreUrl } from "@minhbach/core/config/config.ts";
 import { DEFAULT_SEED } from "../demo/files.js";
-import { DEMO_HOUSEHOLD_KEY, runDemo } from "../demo/run-demo.js";
 
 export function register(program: Command): void {
   program
@@ -13,6 +12,8 @@ export function register(program: Command): void {
     .option("--seed <n>", "random seed; the same seed gives byte-identical files", String(DEFAULT_SEED))
     .action(async (opts: { out?: string; seed: string }) => {
       const config = loadConfig();
+      // Loaded when the command runs, so that no command pays for loading the others.
+      const { DEMO_HOUSEHOLD_KEY, runDemo } = await import("../demo/run-demo.js");
       const seed = Number(opts.seed);
       if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got "${opts.seed}"`);
       if (!config.HOUSEHOLD_KEY_SECRET) process.stdout.write(`HOUSEHOLD_KEY_SECRET is unset: using the fixed demo key "${DEMO_HOUSEHOLD_KEY}" (demo only).\n`);

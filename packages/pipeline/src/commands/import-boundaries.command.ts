@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import { loadConfig, privateStoreUrl } from "@minhbach/core/config/config.ts";
 import { migrateStore } from "@minhbach/db/migrate.ts";
-import { importBoundaries } from "../import/boundaries/import-boundaries.js";
 import { failWithProblems, printWarnings } from "../import/records/cli-output.js";
 import { importCommand } from "./import-group.js";
 
@@ -26,6 +25,8 @@ export function register(program: Command): void {
       const privateUrl = privateStoreUrl(config);
       await migrateStore("private", privateUrl);
       try {
+        // Loaded when the command runs, so that no command pays for loading the others.
+        const { importBoundaries } = await import("../import/boundaries/import-boundaries.js");
         const s = await importBoundaries({
           privateUrl,
           file,

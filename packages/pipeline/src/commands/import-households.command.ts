@@ -7,7 +7,7 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadConfig, privateStoreUrl } from "@minhbach/core/config/config.ts";
 import { migrateStore } from "@minhbach/db/migrate.ts";
-import { formatSummary, importHouseholds, type ImportProgress } from "../import/households/index.js";
+import type { ImportProgress } from "../import/households/index.js";
 import { ImportError, formatProblem } from "../import/shared/problems.js";
 import { importCommand } from "./import-group.js";
 
@@ -60,6 +60,8 @@ export function register(program: Command): void {
       const config = loadConfig();
       const privateUrl = privateStoreUrl(config);
       await migrateStore("private", privateUrl);
+      // Loaded when the command runs, so that no command pays for loading the others.
+      const { formatSummary, importHouseholds } = await import("../import/households/index.js");
       const bar = progressBar(file);
       try {
         const summary = await importHouseholds({

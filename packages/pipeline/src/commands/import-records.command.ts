@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { loadConfig, privateStoreUrl } from "@minhbach/core/config/config.ts";
 import { migrateStore } from "@minhbach/db/migrate.ts";
-import { RECORD_IMPORTERS, type RecordFileKind } from "../import/records/index.js";
+import type { RecordFileKind } from "../import/records/index.js";
 import { failWithProblems, printWarnings } from "../import/records/cli-output.js";
 import { importCommand } from "./import-group.js";
 
@@ -22,7 +22,7 @@ const DESCRIPTIONS: Record<RecordFileKind, string> = {
 
 export function register(program: Command): void {
   const group = importCommand(program);
-  for (const [kind, importer] of Object.entries(RECORD_IMPORTERS) as [RecordFileKind, (typeof RECORD_IMPORTERS)[RecordFileKind]][]) {
+  for (const kind of Object.keys(DESCRIPTIONS) as RecordFileKind[]) {
     group
       .command(`${kind} <file>`)
       .description(`${DESCRIPTIONS[kind]} (CSV UTF-8 or XLSX; see docs/import-format-records.md)`)
@@ -30,6 +30,8 @@ export function register(program: Command): void {
         const config = loadConfig();
         const privateUrl = privateStoreUrl(config);
         await migrateStore("private", privateUrl);
+        // Loaded when the command runs, so that no command pays for loading the others.
+        const importer = (await import("../import/records/index.js")).RECORD_IMPORTERS[kind];
         try {
           const summary = await importer.run({ privateUrl, file, ...(importer.needsSecret && config.HOUSEHOLD_KEY_SECRET ? { secret: config.HOUSEHOLD_KEY_SECRET } : {}) });
           printWarnings(summary.warnings);

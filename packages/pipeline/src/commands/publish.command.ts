@@ -1,7 +1,6 @@
 /** `minhbach publish`: writes a new release into the public store (see publish/publish.ts). */
 import type { Command } from "commander";
 import { loadConfig, privateStoreUrl, publicStoreUrl } from "@minhbach/core/config/config.ts";
-import { publishRelease } from "../publish/publish.js";
 
 export function register(program: Command): void {
   program
@@ -14,6 +13,8 @@ export function register(program: Command): void {
       const config = loadConfig();
       const k = opts.k ? Number(opts.k) : config.DISCLOSURE_K;
       if (!Number.isInteger(k) || k < 3) throw new Error(`--k must be an integer ≥ 3 (got ${opts.k})`);
+      // Loaded when the command runs, so that no command pays for loading the others.
+      const { publishRelease } = await import("../publish/publish.js");
       const summary = await publishRelease({
         privateUrl: privateStoreUrl(config),
         publicUrl: publicStoreUrl(config),
