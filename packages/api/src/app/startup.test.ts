@@ -4,13 +4,13 @@
  * SQLite's own failure modes and are tested on SQLite in both suite runs; the rest runs on the suite's provider.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPublicStore } from "@minhbach/db/public.ts";
 import { freshPostgresDatabase, POSTGRES_ADMIN_URL, postgresAvailable } from "@minhbach/db/test-postgres.ts";
 import { freshStores } from "@minhbach/db/test-stores.ts";
+import { tempDir } from "@minhbach/db/test-temp-dir.ts";
 import { fixtureRelease, writeFixtureStore } from "../test/fixture-release.js";
 import { startTestApp, type TestApp } from "../test/test-app.js";
 import { createApp } from "./create-app.js";
@@ -18,11 +18,7 @@ import { createApp } from "./create-app.js";
 const silent = pino({ level: "silent" });
 const start = (publicUrl: string, releasePin?: string) => createApp({ publicUrl, logger: silent, releasePin });
 /** A fresh folder for a broken store, removed when the calling test finishes (call it inside a test). */
-function tmp(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minhbach-api-bad-"));
-  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const tmp = () => tempDir("minhbach-api-bad-");
 
 /** Inserts a release row as a crashed publish would leave it: present, with units, but not complete. */
 async function writeIncompleteRelease(publicUrl: string, id: string, seq: number): Promise<void> {

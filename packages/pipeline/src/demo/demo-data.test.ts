@@ -4,10 +4,9 @@
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import polygonClipping, { type MultiPolygon } from "polygon-clipping";
-import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "@minhbach/db/test-temp-dir.ts";
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import { INDICATORS, classifyHousehold, standardForYear } from "@minhbach/core/standards/index.ts";
 import { buildDemoData, writeDemoFiles, type DemoData } from "./files.js";
@@ -146,21 +145,14 @@ describe("households: calibration by the computed classification", () => {
 });
 
 describe("determinism", () => {
-  /** A fresh output folder, removed when the calling test finishes. */
-  const tempDir = (): string => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minhbach-demo-"));
-    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  };
-
   it("writes byte-identical files for the same seed, and different ones for another seed", () => {
-    const hashes = (d: DemoData) => writeDemoFiles(d, tempDir()).map((f) => f.sha256);
+    const hashes = (d: DemoData) => writeDemoFiles(d, tempDir("minhbach-demo-")).map((f) => f.sha256);
     const first = hashes(data);
     expect(hashes(buildDemoData())).toEqual(first);
     // Every generated file changes with the seed (sources.csv, first, is fixed text).
     const other = hashes(buildDemoData(7));
     expect(other.slice(1).filter((h, i) => h === first[i + 1])).toEqual([]);
-    const text = fs.readFileSync(writeDemoFiles(data, tempDir())[0]!.file);
+    const text = fs.readFileSync(writeDemoFiles(data, tempDir("minhbach-demo-"))[0]!.file);
     expect(createHash("sha256").update(text).digest("hex")).toBe(first[0]);
   });
 });

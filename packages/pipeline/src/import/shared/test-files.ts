@@ -3,21 +3,17 @@
  * code: fixtures in TCVN3/VNI/CP1258 cannot be reviewed as text, and generated files show exactly what is tested.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { onTestFinished } from "vitest";
+import { tempDir as testTempDir } from "@minhbach/db/test-temp-dir.ts";
 import { encodeVni } from "./vni.js";
 
 export type FileEncoding = "UTF-8" | "UTF-8-BOM" | "TCVN3" | "VNI" | "WINDOWS-1258";
 
-/** A fresh folder for the calling test, removed when that test finishes (a full run made ~500 of them). Call it
- *  inside a test, not at collection time. */
+/** A fresh folder for the calling test, removed when it finishes (one helper for every package's tests). */
 export function tempDir(prefix = "minhbach-import-"): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return testTempDir(prefix);
 }
 
 /** Windows-1258 keeps â ê ô ơ ư ă đ precomposed and writes tones as combining marks after them. */
