@@ -78,11 +78,12 @@ async function main(): Promise<void> {
     result({ stage, rows: r.rows, seconds: secs(), rowsPerSecond: r.rows / secs() });
   } else if (stage === "publish") {
     const { publishRelease } = await import("../../packages/pipeline/src/publish/publish.ts");
+    const workers = process.argv.includes("--workers") ? Number(arg("workers")) : undefined;
     const times: Record<string, number> = {};
     let last = performance.now();
     const s = await publishRelease({
       privateUrl: arg("db"), publicUrl: arg("public"), k: 5, now: new Date("2026-01-01T00:00:00Z"),
-      ...(process.argv.includes("--workers") ? { workers: Number(arg("workers")) } : {}),
+      ...(workers ? { workers } : {}),
       log: (line) => {
         const now = performance.now();
         const m = /^(scanned|protected) ?([^:]*)/.exec(line);
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
       },
     });
     const totalGateMs = s.gate.reduce((t, g) => t + g.millis, 0);
-    result({ stage, seconds: secs(), workers: process.argv.includes("--workers") ? Number(arg("workers")) : defaultProtectWorkers(), times, cells: s.cells, suppressed: s.suppressed, gateSeconds: totalGateMs / 1000,
+    result({ stage, seconds: secs(), workers: workers ?? defaultProtectWorkers(), times, cells: s.cells, suppressed: s.suppressed, gateSeconds: totalGateMs / 1000,
       gate: s.gate.map((g) => ({ table: g.table, parts: g.parts, cells: g.cells, suppressed: g.suppressed, seconds: g.millis / 1000 })),
       afterTables: (performance.now() - last) / 1000 });
   } else {

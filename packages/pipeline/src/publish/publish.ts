@@ -15,7 +15,7 @@ import type { ReleaseContent } from "@minhbach/db/release-content.ts";
 import { writeReleaseToStore } from "@minhbach/db/release-writer.ts";
 import { buildTableInput, splitIntoParts, tableSpecs } from "./category-tables.js";
 import { scanHouseholds } from "./household-scan.js";
-import { summariseGates } from "./gate-summary.js";
+import { summariseGates, type TableGateSummary } from "./gate-summary.js";
 import { loadHistory } from "./history.js";
 import { loadPrivateSnapshot, syntheticVillageYears } from "./load-private.js";
 import { buildProjectTable } from "./project-table.js";
@@ -45,7 +45,7 @@ export interface PublishSummary {
   cells: number;
   suppressed: number;
   /** per table, summed over its parts (gate-summary.ts) */
-  gate: { table: string; ok: boolean; parts: number; cells: number; suppressed: number; millis: number }[];
+  gate: TableGateSummary[];
   historyConflicts: string[];
   classMismatches: number;
 }
@@ -181,13 +181,14 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       };
     });
     const usedStandards = [...new Set(scan.years.map((y) => standardForYear(y).id))];
+    const gateSummary = summariseGates(gates);
     const content: ReleaseContent = {
       release: {
         id: releaseId, createdAt: now, title: opts.title ?? `Kết quả rà soát hộ nghèo, hộ cận nghèo ${scan.years[0]}–${scan.years.at(-1)}`,
         standards: JSON.stringify(usedStandards),
         parameters: JSON.stringify({ k: opts.k, years: scan.years, method: "GaussSuppression (Langsrud 2019) + interval gate (HiGHS)" }),
         changeNote: opts.changeNote ?? (previous ? `Supersedes ${previous}` : null), supersedes: previous,
-        gateReport: JSON.stringify(summariseGates(gates)),
+        gateReport: JSON.stringify(gateSummary),
         synthetic: syntheticUnitYears.size > 0 || snap.units.some((u) => u.synthetic),
       },
       standards: STANDARDS.filter((s) => usedStandards.includes(s.id)).map((s) => ({
@@ -208,10 +209,9 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     };
     log(`writing release ${releaseId} (${cells.length} cells)`);
     const written = await writeReleaseToStore(publicDb, opts.publicUrl, content);
-    const gate = summariseGates(gates).map(({ table, ok, parts, cells, suppressed, millis }) => ({ table, ok, parts, cells, suppressed, millis }));
     return {
       releaseId: written.id, seq: written.seq, checksum: written.checksum, cells: cells.length,
-      suppressed: cells.filter((c) => c.status === "SUPPRESSED").length, gate, historyConflicts, classMismatches: scan.classMismatches,
+      suppressed: cells.filter((c) => c.status === "SUPPRESSED").length, gate: gateSummary, historyConflicts, classMismatches: scan.classMismatches,
     };
   } finally {
     await Promise.all([privateDb.$disconnect(), publicDb.$disconnect(), pool?.close()]);

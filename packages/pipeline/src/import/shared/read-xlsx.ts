@@ -26,9 +26,10 @@ type SheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
 
 export async function* readXlsxRows(file: string, sheet?: string): AsyncGenerator<RawRow[]> {
   checkMagic(file);
-  const source = fs.createReadStream(file);
-  // Loaded on first use: exceljs takes ~0.5 s to load, which every other command (publish, serve) would pay.
+  // Loaded on first use: exceljs takes ~0.5 s to load, which every other command (publish, serve) would pay. Before
+  // the file is opened, so that a failed load leaves no open file behind.
   const { default: excel } = await import("exceljs");
+  const source = fs.createReadStream(file);
   const reader = new excel.stream.xlsx.WorkbookReader(source, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
