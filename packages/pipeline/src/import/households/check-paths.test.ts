@@ -64,6 +64,19 @@ describe("the check worker and the main thread give the same outcome", () => {
     expect(s.total).toBeGreaterThan(600);
   });
 
+  it("ids over the length limit, too long to send as bytes, still found twice across batches", async () => {
+    const rows: (string | number)[][] = [HEADER, ...manyRows(10_000)];
+    const long = "Đ".repeat(800); // 1,600 bytes: the worker keys it itself
+    rows[10] = household(long);
+    rows[9_990] = household(long.toLowerCase());
+    rows[20] = household("x".repeat(300)); // sent as bytes
+    rows[9_995] = household(`  ${"X".repeat(300)}`);
+    const s = await bothPaths({ file: writeCsv(tempDir(), "ho.csv", rows) });
+    const reasons = (s.problems as { reason: string }[]).map((p) => p.reason);
+    expect(reasons.filter((r) => /appears twice \(rows 11 and 9991\)/.test(r))).toHaveLength(1);
+    expect(reasons.filter((r) => /appears twice \(rows 21 and 9996\)/.test(r))).toHaveLength(1);
+  });
+
   it("more problems than the cap, spread over many batches", async () => {
     const rows = [HEADER, ...manyRows(12_000).map((r, j) => (j % 7 ? r : household(`HH-${j}`, { size: 0 })))];
     rows.push(...manyRows(2_000)); // 2,000 duplicates at the end

@@ -8,7 +8,7 @@ import { classifyHousehold } from "@minhbach/core/standards/classify.ts";
 import { standardForYear, type HouseholdClass } from "@minhbach/core/standards/standards.ts";
 import { ProblemCollector, type ImportProblem } from "../shared/problems.js";
 import { readTableBatches } from "../shared/table.js";
-import { HouseholdKeyer } from "./key-hasher.js";
+import { HouseholdKeyer, type IdKeyer } from "./key-hasher.js";
 import { parseHouseholdRow, type HouseholdRow, type RowContext } from "./parse-row.js";
 import type { VillageInfo } from "./villages.js";
 
@@ -31,7 +31,8 @@ export interface CheckSink {
   header(info: HeaderInfo): void;
   problem(p: ImportProblem): void;
   /**
-   * One data row. `h` is undefined when the row had problems (reported before); `key` (32 bytes at keyOffset, valid
+   * One data row. `h` is undefined when the row had problems (reported before); `key` (the keyer's bytes at keyOffset: the 32-byte
+   * household key unless checkRows was given another keyer; valid
    * only during the call) is undefined when the id is empty; `cls` is the computed class of a good row, or `clsError` why it could not be classified.
    */
   row(rowNumber: number, h: HouseholdRow | undefined, key: Buffer | undefined, keyOffset: number, cls: HouseholdClass | undefined, clsError: string | undefined): void;
@@ -50,12 +51,13 @@ class ForwardingCollector extends ProblemCollector {
   }
 }
 
-export async function checkRows(input: CheckInput, sink: CheckSink): Promise<void> {
-  const { file, year, secret } = input;
+/** `keyer` turns ids into the bytes the sink gets as `key`: by default the household key (HMAC); the check worker
+ *  passes NormalisedIdBytes and the main thread hashes them (row-codec.ts). */
+export async function checkRows(input: CheckInput, sink: CheckSink, keyer: IdKeyer = new HouseholdKeyer(input.secret)): Promise<void> {
+  const { file, year } = input;
   const standard = standardForYear(year);
   const ctx: RowContext = { file, year, standard, villages: input.villages, headers: {} };
   const report = (p: ImportProblem) => sink.problem(p);
-  const keyer = new HouseholdKeyer(secret);
   const table = readTableBatches(file, {
     columns: HOUSEHOLD_COLUMNS,
     dropPersonalColumns: input.dropPersonalColumns,

@@ -7,6 +7,7 @@ import type { Worker } from "node:worker_threads";
 import { startTsWorker } from "@minhbach/core/workers/start-ts-worker.ts";
 import { ImportError, type ImportProblem } from "../shared/problems.js";
 import type { CheckInput, CheckSink, HeaderInfo } from "./check-rows.js";
+import { HouseholdKeyer } from "./key-hasher.js";
 import { RowBatchReader, type RowBatch } from "./row-codec.js";
 
 export type WorkerError =
@@ -64,7 +65,7 @@ export async function checkRowsInWorker(input: CheckInput, sink: CheckSink): Pro
     failure ??= new Error(`the household check worker stopped (exit code ${code}) before the end of the file`);
     wake();
   });
-  const reader = new RowBatchReader();
+  const reader = new RowBatchReader(new HouseholdKeyer(input.secret));
   try {
     for (;;) {
       while (queue.length === 0 && !failure) await new Promise<void>((resolve) => (notify = resolve));

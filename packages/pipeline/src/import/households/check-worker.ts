@@ -7,6 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ImportError } from "../shared/problems.js";
 import { checkRows, type CheckInput, type CheckSink } from "./check-rows.js";
+import { HouseholdKeyer, NormalisedIdBytes } from "./key-hasher.js";
 import { RowBatchWriter } from "./row-codec.js";
 import type { FromCheckWorker, ToCheckWorker, WorkerError } from "./check-thread.js";
 
@@ -34,11 +35,12 @@ async function run(input: CheckInput): Promise<void> {
     wake = undefined;
   });
   const writer = new RowBatchWriter(BATCH_ROWS);
+  const ids = new NormalisedIdBytes(new HouseholdKeyer(input.secret));
   const send = () => {
     if (writer.pending === 0) return;
     const batch = writer.take();
     inFlight++;
-    post({ type: "rows", batch }, [batch.ints, batch.keys]);
+    post({ type: "rows", batch }, [batch.ints, batch.ids]);
   };
   const sink: CheckSink = {
     header(info) {
@@ -47,7 +49,7 @@ async function run(input: CheckInput): Promise<void> {
     },
     problem: (p) => writer.problem(p),
     row(rowNumber, h, key, keyOffset, cls, clsError) {
-      writer.row(rowNumber, h, key, keyOffset, cls, clsError);
+      writer.row(rowNumber, h, key, keyOffset, cls, clsError, ids.keyed);
       if (writer.full) send();
     },
     chunkEnd() {
@@ -56,7 +58,7 @@ async function run(input: CheckInput): Promise<void> {
     },
   };
   try {
-    await checkRows(input, sink);
+    await checkRows(input, sink, ids);
     send();
     post({ type: "done" });
   } catch (e) {

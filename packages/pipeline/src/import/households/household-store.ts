@@ -6,7 +6,7 @@
 import { isPostgresUrl, isSqliteUrl } from "@minhbach/db/sqlite-url.ts";
 import type { HouseholdClass, PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import type { HouseholdRow } from "./parse-row.js";
-import type { CommuneChange, ImportSummary } from "./summary.js";
+import type { ClassCounts, CommuneChange, ImportSummary } from "./summary.js";
 import type { VillageInfo } from "./villages.js";
 
 /** The staging table of one import (a TEMP table: it disappears with the session if the process dies). */
@@ -28,6 +28,9 @@ export interface NewHouseholdBatch {
   sourceId: string | null;
 }
 
+/** Per commune: the staged rows by computed class (counted by the import as it stages them). */
+export type StagedCounts = ReadonlyMap<string, ClassCounts>;
+
 export type Summarise = (importId: number, changes: Map<string, CommuneChange>) => ImportSummary;
 
 export interface HouseholdStore {
@@ -39,7 +42,7 @@ export interface HouseholdStore {
   conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]>;
   /** The one transaction: measure what changes per commune, record the ImportBatch, delete the covered commune-years,
    *  insert the staged rows, store the summary. Nothing of it is visible unless all of it is. */
-  replace(year: number, standard: PovertyStandard, batch: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary>;
+  replace(year: number, standard: PovertyStandard, after: StagedCounts, batch: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary>;
   dropStage(): Promise<void>;
   close(): Promise<void>;
 }

@@ -105,7 +105,7 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     opts.progress?.({ phase: "writing", rows });
     const sha256 = await fileHash;
     const batch = { fileName: path.basename(file), sha256, year, rows, synthetic: opts.synthetic ?? false, sourceId: opts.sourceId ?? null };
-    const summary = await store.replace(year, standard, batch, (importId, changes): ImportSummary => {
+    const summary = await store.replace(year, standard, intake.staged, batch, (importId, changes): ImportSummary => {
       const communes = [...changes.values()].sort((a, b) => a.commune.localeCompare(b.commune));
       const seconds = (performance.now() - started) / 1000;
       return {

@@ -50,12 +50,57 @@ function finish(h: Int32Array, msg: Uint8Array, len: number, prefix: number): vo
   for (let o = 0; o < padded; o += 64) compress(h, msg, o);
 }
 
-export class HouseholdKeyer {
+/** What checkRows turns each household id into before handing the row to its sink. */
+export interface IdKeyer {
+  /** Bytes for the id, valid until the next call. */
+  key(id: string): Buffer;
+}
+
+/** Writes the normalised id as UTF-8 into buffer.room(…)'s array; returns the byte length. */
+function encodeNormalisedId(id: string, buffer: { room(len: number): Uint8Array }): number {
+  const text = normaliseHouseholdId(id);
+  const msg = buffer.room(text.length * 3);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return encoder.encodeInto(text, msg).written;
+    msg[i] = c;
+  }
+  return text.length;
+}
+const encoder = new TextEncoder();
+
+/** Longer normalised ids are keyed where they are read: only refused rows have them (ids are at most 64 characters). */
+export const MAX_SENT_ID_BYTES = 1024;
+
+/**
+ * The normalised id's UTF-8 bytes, not hashed. Why: the check worker is the busier of the import's two threads, so
+ * it sends these and the main thread computes the HMAC (HouseholdKeyer.keyOfBytes), which balances the two. An id
+ * longer than MAX_SENT_ID_BYTES is keyed here instead (`keyed`), so that a batch stays small whatever the file holds.
+ */
+export class NormalisedIdBytes implements IdKeyer {
+  private bytes = new Uint8Array(256);
+  /** Whether the last key() returned the household key (a long id) rather than the id's bytes. */
+  keyed = false;
+
+  constructor(private readonly keyer: HouseholdKeyer) {}
+
+  key(id: string): Buffer {
+    const len = encodeNormalisedId(id, this);
+    this.keyed = len > MAX_SENT_ID_BYTES;
+    return this.keyed ? this.keyer.keyOfBytes(this.bytes, 0, len) : Buffer.from(this.bytes.buffer, this.bytes.byteOffset, len);
+  }
+
+  room(len: number): Uint8Array {
+    if (this.bytes.length < len) this.bytes = new Uint8Array(len * 2);
+    return this.bytes;
+  }
+}
+
+export class HouseholdKeyer implements IdKeyer {
   private readonly inner = new Int32Array(8);
   private readonly outer = new Int32Array(8);
   private readonly state = new Int32Array(8);
   private msg = new Uint8Array(256);
-  private readonly encoder = new TextEncoder();
   /** The digest of the last key(), 32 bytes; overwritten by the next call. */
   readonly digest = Buffer.alloc(32);
 
@@ -78,17 +123,25 @@ export class HouseholdKeyer {
 
   /** HMAC-SHA256(secret, normalised id) into this.digest (the same bytes as householdKeyDigest). */
   key(id: string): Buffer {
-    const text = normaliseHouseholdId(id);
-    let len = text.length;
-    if (this.msg.length < len * 3 + 72) this.msg = new Uint8Array(len * 3 + 72);
+    const len = encodeNormalisedId(id, this);
+    return this.hash(len);
+  }
+
+  /** The same key from the normalised id's UTF-8 bytes (NormalisedIdBytes), e.g. sent over by the check worker. */
+  keyOfBytes(src: Uint8Array, offset: number, len: number): Buffer {
+    this.room(len);
+    this.msg.set(src.subarray(offset, offset + len));
+    return this.hash(len);
+  }
+
+  /** Makes msg hold `len` bytes plus the padding of their last block. */
+  room(len: number): Uint8Array {
+    if (this.msg.length < len + 72) this.msg = new Uint8Array(len * 3 + 72);
+    return this.msg;
+  }
+
+  private hash(len: number): Buffer {
     const msg = this.msg;
-    let ascii = true;
-    for (let i = 0; i < len; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 0x7f) { ascii = false; break; }
-      msg[i] = c;
-    }
-    if (!ascii) len = this.encoder.encodeInto(text, msg).written;
     const h = this.state;
     h.set(this.inner);
     finish(h, msg, len, 64);

@@ -4,7 +4,8 @@
  */
 import type pg from "pg";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
-import { change, countBefore, type FactsRow } from "./replace.js";
+import type { StagedCounts } from "./household-store.js";
+import { countBefore, countStaged, type FactsRow, type MatchedRows } from "./replace.js";
 import type { CommuneChange } from "./summary.js";
 
 export const STAGE_PG = "pg_temp.minhbach_stage_households";
@@ -23,7 +24,7 @@ function yearLiteral(year: number): string {
 }
 
 /** Per-commune changes; call inside the transaction, before the swap (same results as replace.ts measureChanges). */
-export async function measureChangesPg(client: pg.Client, year: number, standard: PovertyStandard): Promise<Map<string, CommuneChange>> {
+export async function measureChangesPg(client: pg.Client, year: number, standard: PovertyStandard, after: StagedCounts): Promise<Map<string, CommuneChange>> {
   const out = new Map<string, CommuneChange>();
   // The records being replaced are read through a cursor: a whole province's worth must not sit in memory at once.
   await client.query(
@@ -37,37 +38,14 @@ export async function measureChangesPg(client: pg.Client, year: number, standard
     if (rows.length < FETCH_ROWS) break;
   }
   await client.query(`CLOSE minhbach_before`);
-  const after = await client.query<{ commune: string; cls: "POOR" | "NEAR_POOR" | "NOT_POOR"; n: number }>(
-    `SELECT "communeCode" AS commune, "cls" AS cls, COUNT(*)::int AS n FROM ${STAGE_PG} GROUP BY "communeCode", "cls"`,
-  );
-  for (const a of after.rows) {
-    const c = change(out, a.commune);
-    c.after[a.cls] += a.n;
-    c.after.households += a.n;
-  }
-  const perCommune = async (sql: string, field: "added" | "removed" | "changed") => {
-    for (const r of (await client.query<{ commune: string; n: number }>(sql, [year])).rows) change(out, r.commune)[field] = r.n;
-  };
-  await perCommune(
-    `SELECT s."communeCode" AS commune, COUNT(*)::int AS n FROM ${STAGE_PG} s
-     WHERE NOT EXISTS (SELECT 1 FROM "HouseholdRecord" h WHERE h."year" = $1 AND h."householdKey" = s."householdKey") GROUP BY s."communeCode"`,
-    "added",
-  );
-  // removed = stored before − stored before and still in the file
-  const kept = await client.query<{ commune: string; n: number }>(
-    `SELECT c."communeCode" AS commune, COUNT(*)::int AS n FROM ${STAGE_PG} s
-     JOIN "HouseholdRecord" h ON h."year" = $1 AND h."householdKey" = s."householdKey" JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode"
-     GROUP BY c."communeCode"`,
+  const matched = await client.query<MatchedRows>(
+    `SELECT s."communeCode" AS commune, c."communeCode" AS "keptIn", CASE WHEN ${SAME} THEN 0 ELSE 1 END AS changed, COUNT(*)::int AS n
+     FROM ${STAGE_PG} s JOIN "HouseholdRecord" h ON h."year" = $1 AND h."householdKey" = s."householdKey"
+     LEFT JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode"
+     GROUP BY 1, 2, 3`,
     [year],
   );
-  for (const c of out.values()) c.removed = c.before.households;
-  for (const k of kept.rows) change(out, k.commune).removed -= k.n;
-  await perCommune(
-    `SELECT s."communeCode" AS commune, COUNT(*)::int AS n FROM ${STAGE_PG} s
-     JOIN "HouseholdRecord" h ON h."year" = $1 AND h."householdKey" = s."householdKey"
-     WHERE NOT (${SAME}) GROUP BY s."communeCode"`,
-    "changed",
-  );
+  countStaged(after, matched.rows, out);
   return out;
 }
 

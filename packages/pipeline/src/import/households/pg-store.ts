@@ -7,7 +7,7 @@ import type pg from "pg";
 import copyStreams, { type CopyStreamQuery } from "pg-copy-streams";
 import type { HouseholdClass, PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { connectPg, copyText, inTransaction } from "../../store/pg.js";
-import type { HouseholdStage, HouseholdStore, NewHouseholdBatch, Summarise } from "./household-store.js";
+import type { HouseholdStage, HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
 import { COVERED_PG, STAGE_PG, measureChangesPg, swapInPg } from "./pg-replace.js";
 import type { ImportSummary } from "./summary.js";
@@ -126,13 +126,13 @@ class PgHouseholdStore implements HouseholdStore {
     return rows;
   }
 
-  async replace(year: number, standard: PovertyStandard, b: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary> {
+  async replace(year: number, standard: PovertyStandard, after: StagedCounts, b: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary> {
     const client = this.client;
     return inTransaction(client, async () => {
       // One household import writes at a time, as SQLite's single writer guarantees: the changes measured here are
       // then exactly what the swap replaces. Readers (a publish scan) are not blocked.
       await client.query(`LOCK TABLE "HouseholdRecord" IN SHARE ROW EXCLUSIVE MODE`);
-      const changes = await measureChangesPg(client, year, standard);
+      const changes = await measureChangesPg(client, year, standard, after);
       const { rows } = await client.query<{ id: number }>(
         `INSERT INTO "ImportBatch" ("kind", "fileName", "sha256", "year", "rows", "synthetic", "sourceId", "summary", "createdAt")
          VALUES ('HOUSEHOLDS', $1, $2, $3, $4, $5, $6, '{}', $7::timestamp) RETURNING "id"`,

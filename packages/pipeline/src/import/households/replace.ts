@@ -4,8 +4,9 @@
  */
 import type Database from "better-sqlite3";
 import { classifyHousehold, type HouseholdFacts } from "@minhbach/core/standards/classify.ts";
-import type { HouseholdClass, PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { COVERED, STAGE } from "./stage.js";
+import type { StagedCounts } from "./household-store.js";
 import { emptyCounts, type ClassCounts, type CommuneChange } from "./summary.js";
 
 /** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year). */
@@ -49,8 +50,38 @@ const SAME = `h.villageCode = s.villageCode AND h.urban = s.urban AND h.size = s
   AND h.aScore IS s.aScore AND h.deprivations = s.deprivations AND h.reviewCategory = s.reviewCategory
   AND h.ethnicMinority = s.ethnicMinority`;
 
-/** Per-commune changes; call inside the transaction, before the swap. */
-export function measureChanges(db: Database.Database, year: number, standard: PovertyStandard): Map<string, CommuneChange> {
+/** Staged rows that match a stored record of the year, per staged commune: whether the match lies in a covered commune
+ *  (`keptIn`, null otherwise) and whether any field differs. */
+export interface MatchedRows {
+  commune: string;
+  keptIn: string | null;
+  changed: number;
+  n: number;
+}
+
+/** Adds the staged rows to the per-commune changes (the before counts must be in `out` already): `after` comes from
+ *  the import's own count of what it staged, `matched` from one join of the staged rows with the stored ones. */
+export function countStaged(after: StagedCounts, matched: Iterable<MatchedRows>, out: Map<string, CommuneChange>): void {
+  for (const [commune, counts] of after) {
+    const c = change(out, commune);
+    for (const k of Object.keys(counts) as (keyof ClassCounts)[]) c.after[k] += counts[k];
+    c.added += counts.households;
+  }
+  const kept = new Map<string, number>();
+  for (const m of matched) {
+    const c = change(out, m.commune);
+    c.added -= m.n;
+    if (m.changed) c.changed += m.n;
+    if (m.keptIn !== null) kept.set(m.keptIn, (kept.get(m.keptIn) ?? 0) + m.n);
+  }
+  // removed = stored before − stored before and still in the file
+  for (const c of out.values()) c.removed = c.before.households - (kept.get(c.commune) ?? 0);
+}
+
+/** Per-commune changes; call inside the transaction, before the swap. Why one inner join and no GROUP BY over the
+ *  staged rows: the after counts are counted as rows are staged, and sorting 350k staged rows to group them cost more
+ *  (0.4 s) than the lookups; on a first import of the year the join matches nothing and costs ~0.05 s. */
+export function measureChanges(db: Database.Database, year: number, standard: PovertyStandard, after: StagedCounts): Map<string, CommuneChange> {
   const out = new Map<string, CommuneChange>();
   const existing = db
     .prepare(
@@ -59,40 +90,15 @@ export function measureChanges(db: Database.Database, year: number, standard: Po
     )
     .iterate(year) as Iterable<FactsRow>;
   countBefore(existing, standard, out);
-  const after = db.prepare(`SELECT communeCode AS commune, cls, COUNT(*) AS n FROM ${STAGE} GROUP BY communeCode, cls`).all() as {
-    commune: string;
-    cls: HouseholdClass;
-    n: number;
-  }[];
-  for (const a of after) {
-    const c = change(out, a.commune);
-    c.after[a.cls] += a.n;
-    c.after.households += a.n;
-  }
-  const perCommune = (sql: string, field: "added" | "removed" | "changed") => {
-    for (const r of db.prepare(sql).all(year) as { commune: string; n: number }[]) change(out, r.commune)[field] = r.n;
-  };
-  perCommune(
-    `SELECT s.communeCode AS commune, COUNT(*) AS n FROM ${STAGE} s
-     WHERE NOT EXISTS (SELECT 1 FROM HouseholdRecord h WHERE h.year = ? AND h.householdKey = s.householdKey) GROUP BY s.communeCode`,
-    "added",
-  );
-  // removed = stored before − stored before and still in the file (joined through the stored records' primary key,
-  // so the staged rows need no index of their own)
-  const kept = db
+  const matched = db
     .prepare(
-      `SELECT c.communeCode AS commune, COUNT(*) AS n FROM ${STAGE} s
-       JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey JOIN ${COVERED} c ON c.villageCode = h.villageCode
-       GROUP BY c.communeCode`,
+      `SELECT s.communeCode AS commune, c.communeCode AS keptIn, CASE WHEN ${SAME} THEN 0 ELSE 1 END AS changed, COUNT(*) AS n
+       FROM ${STAGE} s JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey
+       LEFT JOIN ${COVERED} c ON c.villageCode = h.villageCode
+       GROUP BY 1, 2, 3`,
     )
-    .all(year) as { commune: string; n: number }[];
-  for (const c of out.values()) c.removed = c.before.households;
-  for (const k of kept) change(out, k.commune).removed -= k.n;
-  perCommune(
-    `SELECT s.communeCode AS commune, COUNT(*) AS n FROM ${STAGE} s JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey
-     WHERE NOT (${SAME}) GROUP BY s.communeCode`,
-    "changed",
-  );
+    .all(year) as MatchedRows[];
+  countStaged(after, matched, out);
   return out;
 }
 

@@ -1,20 +1,24 @@
 /**
  * The compact form in which the check worker sends checked rows to the main thread: numbers in an Int32Array and the
- * 32-byte keys in a byte array, both transferred (moved, not copied), plus the rare problems and the new village codes
- * as plain values. Why not plain objects: cloning ~13 values per row cost the main thread more than staging them,
- * and the main thread is where the rest of the import runs.
+ * normalised ids' UTF-8 bytes in a byte array, both transferred (moved, not copied), plus the rare problems and the new
+ * village codes as plain values. Why not plain objects: cloning ~13 values per row cost the main thread more than
+ * staging them. Why ids and not their keys: the HMAC was a fifth of the worker's time, the busier thread; the main
+ * thread computes it while replaying (RowBatchReader), which evens out the two.
  */
 import { REVIEW_CATEGORIES, type ReviewCategory } from "@minhbach/core/households/columns.ts";
 import type { HouseholdClass } from "@minhbach/core/standards/standards.ts";
 import type { ImportProblem } from "../shared/problems.js";
 import type { CheckSink } from "./check-rows.js";
+import type { HouseholdKeyer } from "./key-hasher.js";
 import type { HouseholdRow } from "./parse-row.js";
 
 /** Int32 fields per row, at these offsets. */
-const W = 9;
+const W = 11;
 const ROW = 0, FLAGS = 1, VILLAGE = 2, SIZE = 3, INCOME = 4, A_SCORE = 5, DEPRIVATIONS = 6, CATEGORY = 7, CLS = 8;
-const HAS_KEY = 1, GOOD = 2, URBAN = 4, ETHNIC = 8, HAS_CLS = 16;
-const KEY_BYTES = 32;
+const ID_START = 9, ID_LENGTH = 10;
+const HAS_KEY = 1, GOOD = 2, URBAN = 4, ETHNIC = 8, HAS_CLS = 16, KEYED = 32;
+/** Id bytes reserved per row at first; the buffer grows for longer ids. */
+const ID_BYTES = 16;
 const CLASSES: readonly HouseholdClass[] = ["POOR", "NEAR_POOR", "NOT_POOR"];
 const CLASS_INDEX = new Map(CLASSES.map((c, i) => [c, i]));
 const CATEGORIES: readonly ReviewCategory[] = REVIEW_CATEGORIES.map((c) => c.code);
@@ -23,7 +27,8 @@ const CATEGORY_INDEX = new Map(CATEGORIES.map((c, i) => [c, i]));
 export interface RowBatch {
   count: number;
   ints: ArrayBuffer;
-  keys: ArrayBuffer;
+  /** the rows' normalised ids (NormalisedIdBytes), at ID_START for ID_LENGTH bytes */
+  ids: ArrayBuffer;
   /** Problems, each reported just before row `at` of this batch (at = count: after the last row). */
   problems: { at: number; p: ImportProblem }[];
   /** Why a good row could not be classified, by row index in this batch (rare: the checks prevent it). */
@@ -35,7 +40,8 @@ export interface RowBatch {
 /** Worker side: collects rows into fixed-size buffers; `take()` hands over the batch (buffers to transfer). */
 export class RowBatchWriter {
   private ints: Int32Array;
-  private keys: Buffer;
+  private ids: Buffer;
+  private idBytes = 0;
   private count = 0;
   private problems: RowBatch["problems"] = [];
   private clsErrors: RowBatch["clsErrors"] = [];
@@ -44,7 +50,7 @@ export class RowBatchWriter {
 
   constructor(readonly capacity: number) {
     this.ints = new Int32Array(capacity * W);
-    this.keys = Buffer.alloc(capacity * KEY_BYTES);
+    this.ids = Buffer.alloc(capacity * ID_BYTES);
   }
 
   get size(): number {
@@ -64,14 +70,24 @@ export class RowBatchWriter {
     this.problems.push({ at: this.count, p });
   }
 
-  row(rowNumber: number, h: HouseholdRow | undefined, key: Buffer | undefined, keyOffset: number, cls: HouseholdClass | undefined, clsError: string | undefined): void {
+  /** `key`: the normalised id's bytes, or (keyed) the household key already computed. */
+  row(rowNumber: number, h: HouseholdRow | undefined, key: Buffer | undefined, keyOffset: number, cls: HouseholdClass | undefined, clsError: string | undefined, keyed = false): void {
     const o = this.count * W;
     const ints = this.ints;
     let flags = 0;
     ints[o + ROW] = rowNumber;
     if (key) {
-      flags |= HAS_KEY;
-      key.copy(this.keys, this.count * KEY_BYTES, keyOffset, keyOffset + KEY_BYTES);
+      flags |= HAS_KEY | (keyed ? KEYED : 0);
+      const length = key.length - keyOffset;
+      if (this.idBytes + length > this.ids.length) {
+        const grown = Buffer.alloc(Math.max(this.ids.length * 2, this.idBytes + length));
+        this.ids.copy(grown, 0, 0, this.idBytes);
+        this.ids = grown;
+      }
+      key.copy(this.ids, this.idBytes, keyOffset);
+      ints[o + ID_START] = this.idBytes;
+      ints[o + ID_LENGTH] = length;
+      this.idBytes += length;
     }
     if (h) {
       flags |= GOOD | (h.urban ? URBAN : 0) | (h.ethnicMinority ? ETHNIC : 0);
@@ -99,11 +115,12 @@ export class RowBatchWriter {
   /** The batch so far, with fresh buffers for the next one. */
   take(): RowBatch {
     const batch: RowBatch = {
-      count: this.count, ints: this.ints.buffer as ArrayBuffer, keys: this.keys.buffer as ArrayBuffer,
+      count: this.count, ints: this.ints.buffer as ArrayBuffer, ids: this.ids.buffer as ArrayBuffer,
       problems: this.problems, clsErrors: this.clsErrors, newVillages: this.newVillages,
     };
     this.ints = new Int32Array(this.capacity * W);
-    this.keys = Buffer.alloc(this.capacity * KEY_BYTES);
+    this.ids = Buffer.alloc(this.capacity * ID_BYTES);
+    this.idBytes = 0;
     this.count = 0;
     this.problems = [];
     this.clsErrors = [];
@@ -112,14 +129,16 @@ export class RowBatchWriter {
   }
 }
 
-/** Main side: replays batches into a sink in the order the worker saw the events. */
+/** Main side: replays batches into a sink in the order the worker saw the events, with each id's household key. */
 export class RowBatchReader {
   private readonly villages: [string, string][] = [];
+
+  constructor(private readonly keyer: HouseholdKeyer) {}
 
   replay(batch: RowBatch, sink: CheckSink): void {
     for (const v of batch.newVillages) this.villages.push(v);
     const ints = new Int32Array(batch.ints);
-    const keys = Buffer.from(batch.keys);
+    const ids = new Uint8Array(batch.ids);
     const { problems, clsErrors } = batch;
     let p = 0;
     let e = 0;
@@ -141,7 +160,10 @@ export class RowBatchReader {
         if (e < clsErrors.length && clsErrors[e]!.at === i) clsError = clsErrors[e++]!.message;
       }
       const cls = flags & HAS_CLS ? CLASSES[ints[o + CLS]!] : undefined;
-      sink.row(ints[o + ROW]!, h, flags & HAS_KEY ? keys : undefined, i * KEY_BYTES, cls, clsError);
+      const start = ints[o + ID_START]!;
+      if (!(flags & HAS_KEY)) sink.row(ints[o + ROW]!, h, undefined, 0, cls, clsError);
+      else if (flags & KEYED) sink.row(ints[o + ROW]!, h, Buffer.from(ids.buffer, ids.byteOffset + start, 32), 0, cls, clsError);
+      else sink.row(ints[o + ROW]!, h, this.keyer.keyOfBytes(ids, start, ints[o + ID_LENGTH]!), 0, cls, clsError);
     }
     while (p < problems.length) sink.problem(problems[p++]!.p);
   }

@@ -11,7 +11,7 @@ import type { CheckSink, HeaderInfo } from "./check-rows.js";
 import type { HouseholdStage } from "./household-store.js";
 import { KeyRowIndex } from "./key-row-index.js";
 import type { HouseholdRow } from "./parse-row.js";
-import type { ClassMismatch } from "./summary.js";
+import { emptyCounts, type ClassCounts, type ClassMismatch } from "./summary.js";
 
 /** Recorded categories and the computed classes they are consistent with ("thoát nghèo" may now be near-poor). */
 const CONSISTENT: Record<string, readonly HouseholdClass[]> = {
@@ -29,6 +29,8 @@ export class RowIntake implements CheckSink {
   headers: Record<string, string> = {};
   readonly mismatches: ClassMismatch[] = [];
   mismatchCount = 0;
+  /** Staged rows per commune and class: the import summary's "after" counts, without a query over the staged rows. */
+  readonly staged = new Map<string, ClassCounts>();
   /** Household key → first row: the one structure that grows with the file (~40 bytes per household). */
   private readonly firstRowOf = new KeyRowIndex();
 
@@ -62,6 +64,10 @@ export class RowIntake implements CheckSink {
       if (this.mismatchCount++ < MISMATCH_EXAMPLES) this.mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls! });
     }
     this.stage.add(h, key.toString("hex", keyOffset, keyOffset + 32), cls!);
+    let counts = this.staged.get(h.communeCode);
+    if (!counts) this.staged.set(h.communeCode, (counts = emptyCounts()));
+    counts[cls!]++;
+    counts.households++;
   }
 
   chunkEnd(): Promise<void> | undefined {
