@@ -16,8 +16,8 @@ const ROWS_PER_STATEMENT = 200;
 const BATCH = 10_000;
 
 export class Stage implements HouseholdStage {
-  /** The parameters of the next multi-row INSERT, filled in place: building and slicing a batch-wide array per
-   *  statement cost the main thread ~0.6 s per 350k rows. */
+  /** The parameters of the next multi-row INSERT, filled in place and reused: a batch-wide array sliced per statement
+   *  cost 0.83–1.06 s per 350k rows against 0.68–0.80 s this way (docs/benchmarks.md). */
   private readonly params: unknown[] = new Array((COLUMNS + 1) * ROWS_PER_STATEMENT);
   private filled = 0;
   /** Whether this stage's write transaction is open, and how many rows it wrote. */
@@ -70,8 +70,7 @@ export class Stage implements HouseholdStage {
   /** Writes the rows still in `params` and commits. */
   flush(): void {
     const width = COLUMNS + 1;
-    if (this.filled === this.params.length) this.writeParams();
-    if (this.filled > 0) this.begin();
+    if (this.filled > 0) this.begin(); // add() writes a full array at once: what is left is less than a statement
     for (let i = 0; i < this.filled; i += width) this.insertOne.run(this.params.slice(i, i + width));
     this.filled = 0;
     this.commit();
