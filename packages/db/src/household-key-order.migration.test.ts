@@ -1,6 +1,7 @@
 /**
  * Migration 0002 re-keys HouseholdRecord by (year, householdKey) (WITHOUT ROWID on SQLite). A store created before it
- * keeps every household record, and afterwards holds them in key order with the key still unique.
+ * keeps every household record, and afterwards holds them in key order with the key still unique. Migration 0003,
+ * applied with it, swaps the (year, villageCode) index for (year, importId).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -33,7 +34,7 @@ describe("migration 0002 on SQLite", () => {
     for (const r of RECORDS) insert.run(...r);
     db.close();
 
-    expect(migrateSqlite("private", "file:" + file)).toEqual(["0002_household_key_order"]);
+    expect(migrateSqlite("private", "file:" + file)).toEqual(["0002_household_key_order", "0003_household_import_index"]);
     const after = new Database(file);
     expect(after.prepare(`SELECT sql FROM sqlite_master WHERE name = 'HouseholdRecord'`).pluck().get()).toMatch(/WITHOUT ROWID$/);
     // the publish scan's query reads the table itself in key order: no sort, no second index
@@ -43,6 +44,7 @@ describe("migration 0002 on SQLite", () => {
       [[2021, "aa", "01990-01"], [2021, "cc", "01990-02"], [2022, "aa", "01990-03"], [2022, "bb", "01990-01"]],
     );
     expect(() => after.prepare(`INSERT INTO HouseholdRecord (year, householdKey, villageCode, urban, size, deprivations, reviewCategory, ethnicMinority, importId) VALUES (2021, 'aa', 'x', 0, 1, 0, 'POOR', 0, 1)`).run()).toThrow(/UNIQUE/);
+    expect(after.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'HouseholdRecord' AND sql IS NOT NULL`).pluck().all()).toEqual(["HouseholdRecord_year_importId_idx"]);
     after.close();
   });
 });
@@ -65,13 +67,15 @@ describe.skipIf(!available)("migration 0002 on PostgreSQL", () => {
           [year, key, village],
         );
       }
-      expect(await migratePostgres("private", database.url)).toEqual(["0002_household_key_order"]);
+      expect(await migratePostgres("private", database.url)).toEqual(["0002_household_key_order", "0003_household_import_index"]);
       const rows = await client.query(`SELECT "year", "householdKey" FROM "HouseholdRecord" ORDER BY 1, 2`);
       expect(rows.rows).toHaveLength(4);
       const pk = await client.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'HouseholdRecord_pkey'`);
       expect(pk.rows[0].def).toBe(`PRIMARY KEY (year, "householdKey")`);
       const collation = await client.query(`SELECT collation_name FROM information_schema.columns WHERE table_name = 'HouseholdRecord' AND column_name = 'householdKey'`);
       expect(collation.rows[0].collation_name).toBe("C"); // byte order: the scan reads the key index without sorting
+      const indexes = await client.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'HouseholdRecord' ORDER BY 1`);
+      expect(indexes.rows.map((r) => r.indexname)).toEqual(["HouseholdRecord_pkey", "HouseholdRecord_year_importId_idx"]);
     } finally {
       await client.end();
     }

@@ -18,26 +18,35 @@ const SAME = `h."villageCode" = s."villageCode" AND h."urban" = s."urban" AND h.
   AND h."incomePerMonth" IS NOT DISTINCT FROM s."incomePerMonth" AND h."aScore" IS NOT DISTINCT FROM s."aScore"
   AND h."deprivations" = s."deprivations" AND h."reviewCategory" = s."reviewCategory" AND h."ethnicMinority" = s."ethnicMinority"`;
 
+// A cursor's query takes no bind parameters: its numbers are written into the SQL, checked to be integers first.
 function yearLiteral(year: number): string {
   if (!Number.isInteger(year)) throw new Error(`Not a review year: ${year}`);
   return String(year);
 }
 
+function idLiteral(id: number): string {
+  if (!Number.isInteger(id)) throw new Error(`Not an import batch id: ${id}`);
+  return String(id);
+}
+
 /** Per-commune changes; call inside the transaction, before the swap (same results as replace.ts measureChanges). */
-export async function measureChangesPg(client: pg.Client, year: number, standard: PovertyStandard, after: StagedCounts): Promise<Map<string, CommuneChange>> {
+export async function measureChangesPg(client: pg.Client, year: number, standard: PovertyStandard, after: StagedCounts, batches: number[]): Promise<Map<string, CommuneChange>> {
   const out = new Map<string, CommuneChange>();
-  // The records being replaced are read through a cursor: a whole province's worth must not sit in memory at once.
-  await client.query(
-    `DECLARE minhbach_before NO SCROLL CURSOR FOR
-     SELECT c."communeCode" AS commune, h."urban"::int AS urban, h."incomePerMonth", h."aScore", h."deprivations"
-     FROM "HouseholdRecord" h JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode" WHERE h."year" = ${yearLiteral(year)}`,
-  );
-  for (;;) {
-    const { rows } = await client.query<FactsRow>(`FETCH ${FETCH_ROWS} FROM minhbach_before`);
-    countBefore(rows, standard, out);
-    if (rows.length < FETCH_ROWS) break;
+  if (batches.length) {
+    // The records being replaced are read through a cursor: a whole province's worth must not sit in memory at once.
+    await client.query(
+      `DECLARE minhbach_before NO SCROLL CURSOR FOR
+       SELECT c."communeCode" AS commune, h."urban"::int AS urban, h."incomePerMonth", h."aScore", h."deprivations"
+       FROM "HouseholdRecord" h JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode"
+       WHERE h."year" = ${yearLiteral(year)} AND h."importId" IN (${batches.map(idLiteral).join(", ")})`,
+    );
+    for (;;) {
+      const { rows } = await client.query<FactsRow>(`FETCH ${FETCH_ROWS} FROM minhbach_before`);
+      countBefore(rows, standard, out);
+      if (rows.length < FETCH_ROWS) break;
+    }
+    await client.query(`CLOSE minhbach_before`);
   }
-  await client.query(`CLOSE minhbach_before`);
   const matched = await client.query<MatchedRows>(
     `SELECT s."communeCode" AS commune, c."communeCode" AS "keptIn", CASE WHEN ${SAME} THEN 0 ELSE 1 END AS changed, COUNT(*)::int AS n
      FROM ${STAGE_PG} s JOIN "HouseholdRecord" h ON h."year" = $1 AND h."householdKey" = s."householdKey"
@@ -49,9 +58,25 @@ export async function measureChangesPg(client: pg.Client, year: number, standard
   return out;
 }
 
-/** Delete the covered commune-years and insert the staged rows; call inside the transaction. */
-export async function swapInPg(client: pg.Client, year: number, importId: number): Promise<number> {
-  await client.query(`DELETE FROM "HouseholdRecord" WHERE "year" = $1 AND "villageCode" IN (SELECT "villageCode" FROM ${COVERED_PG})`, [year]);
+/** The household batches of the year, for batchesCovering (replace.ts). */
+export async function householdBatchesPg(client: pg.Client, year: number): Promise<{ id: number; summary: string }[]> {
+  const { rows } = await client.query<{ id: number; summary: string }>(
+    `SELECT "id", "summary" FROM "ImportBatch" WHERE "kind" = 'HOUSEHOLDS' AND "year" = $1`,
+    [year],
+  );
+  return rows;
+}
+
+/** Delete the covered commune-years (their records are in `batches`) and insert the staged rows; call inside the
+ *  transaction. */
+export async function swapInPg(client: pg.Client, year: number, importId: number, batches: number[]): Promise<number> {
+  if (batches.length) {
+    await client.query(
+      `DELETE FROM "HouseholdRecord" WHERE "year" = $1 AND "importId" = ANY($2::int[])
+       AND "villageCode" IN (SELECT "villageCode" FROM ${COVERED_PG})`,
+      [year, batches],
+    );
+  }
   const inserted = await client.query(
     `INSERT INTO "HouseholdRecord" ("year", "householdKey", "villageCode", "urban", "size", "incomePerMonth", "aScore", "deprivations",
        "reviewCategory", "ethnicMinority", "importId")

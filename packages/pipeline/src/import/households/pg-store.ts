@@ -9,7 +9,8 @@ import type { HouseholdClass, PovertyStandard } from "@minhbach/core/standards/s
 import { connectPg, copyText, inTransaction } from "../../store/pg.js";
 import type { HouseholdStage, HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
-import { COVERED_PG, STAGE_PG, measureChangesPg, swapInPg } from "./pg-replace.js";
+import { COVERED_PG, STAGE_PG, householdBatchesPg, measureChangesPg, swapInPg } from "./pg-replace.js";
+import { batchesCovering } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
 import { buildVillages, type ParentLinkRow, type VillageInfo, type VillageUnitRow } from "./villages.js";
 
@@ -132,7 +133,8 @@ class PgHouseholdStore implements HouseholdStore {
       // One household import writes at a time, as SQLite's single writer guarantees: the changes measured here are
       // then exactly what the swap replaces. Readers (a publish scan) are not blocked.
       await client.query(`LOCK TABLE "HouseholdRecord" IN SHARE ROW EXCLUSIVE MODE`);
-      const changes = await measureChangesPg(client, year, standard, after);
+      const batches = batchesCovering(await householdBatchesPg(client, year), new Set(after.keys()));
+      const changes = await measureChangesPg(client, year, standard, after, batches);
       const { rows } = await client.query<{ id: number }>(
         `INSERT INTO "ImportBatch" ("kind", "fileName", "sha256", "year", "rows", "synthetic", "sourceId", "summary", "createdAt")
          VALUES ('HOUSEHOLDS', $1, $2, $3, $4, $5, $6, '{}', $7::timestamp) RETURNING "id"`,
@@ -140,7 +142,7 @@ class PgHouseholdStore implements HouseholdStore {
         [b.fileName, b.sha256, year, b.rows, b.synthetic, b.sourceId, new Date().toISOString().replace("Z", "")],
       );
       const importId = rows[0]!.id;
-      await swapInPg(client, year, importId);
+      await swapInPg(client, year, importId, batches);
       const s = summarise(importId, changes);
       await client.query(`UPDATE "ImportBatch" SET "summary" = $1 WHERE "id" = $2`, [JSON.stringify(s), importId]);
       return s;

@@ -6,6 +6,7 @@ import { queryStore } from "@minhbach/db/test-query.ts";
 import { ImportError } from "../shared/problems.js";
 import { tempDir, writeCsv } from "../shared/test-files.js";
 import { importHouseholds } from "./import-households.js";
+import { batchesCovering } from "./replace.js";
 import { householdKey } from "./key.js";
 import { HEADER, SECRET, dropHouseholdStores, household, seededStores } from "./test-fixtures.js";
 
@@ -82,6 +83,23 @@ describe("re-import: a file replaces the commune-years it covers, atomically", (
     expect((await records(privateUrl, 2025)).map((r) => r.villageCode)).toEqual(["01990-01", "01993-01"]);
   });
 
+  it("finds the old records through the batches that cover the commune, and searches a batch whose communes are unknown", async () => {
+    const privateUrl = await store();
+    const dir = tempDir();
+    await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "a.csv", [
+      HEADER, household("A1"), household("A3"), household("B1", { village_code: "01993-01" }),
+    ]) });
+    // as the benchmark's bulk load writes a batch: no commune list in its summary
+    await queryStore(privateUrl, `UPDATE "ImportBatch" SET "summary" = '{}'`);
+    const s = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "b.csv", [HEADER, household("A1"), household("A4")]) });
+    expect(s.communes).toEqual([expect.objectContaining({ commune: "01990", added: 1, removed: 1, changed: 0, before: expect.objectContaining({ households: 2 }) })]);
+    // 01993: found in the first batch (communes unknown), not in the second (it lists 01990 only)
+    const t = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "c.csv", [HEADER, household("B2", { village_code: "01993-01" })]) });
+    expect(t.communes).toEqual([expect.objectContaining({ commune: "01993", added: 1, removed: 1, before: expect.objectContaining({ households: 1 }) })]);
+    const keys = (await records(privateUrl, 2024)).map((r) => [r.villageCode, r.householdKey]);
+    expect(keys.sort()).toEqual([["01990-01", householdKey(SECRET, "A1")], ["01990-01", householdKey(SECRET, "A4")], ["01993-01", householdKey(SECRET, "B2")]].sort());
+  });
+
   it("refuses a household already recorded that year in a commune the file does not cover, and keeps the old data", async () => {
     const privateUrl = await store();
     const dir = tempDir();
@@ -113,5 +131,18 @@ describe("privacy: keyed hashes only", () => {
     const bytes = await storedBytes(privateUrl);
     for (const secret of [...ids, ids[0]!.toLowerCase(), ...names, SECRET]) expect(bytes.includes(Buffer.from(secret, "utf8"))).toBe(false);
     expect(bytes.includes(Buffer.from(keys[0]!, "utf8"))).toBe(true); // the scan does see stored text
+  });
+});
+
+describe("batchesCovering: which batches may hold records of the covered communes", () => {
+  const summary = (...communes: string[]) => JSON.stringify({ communes: communes.map((commune) => ({ commune })) });
+  it("takes the batches listing a covered commune and those whose communes are unknown, and no other", () => {
+    const batches = [
+      { id: 1, summary: summary("01990", "01993") }, { id: 2, summary: summary("01993") }, { id: 3, summary: "{}" },
+      { id: 4, summary: "not json" }, { id: 5, summary: summary() }, { id: 6, summary: JSON.stringify({ communes: "01990" }) },
+    ];
+    expect(batchesCovering(batches, new Set(["01990"]))).toEqual([1, 3, 4, 6]);
+    expect(batchesCovering(batches, new Set(["01993"]))).toEqual([1, 2, 3, 4, 6]);
+    expect(batchesCovering(batches, new Set(["99999"]))).toEqual([3, 4, 6]);
   });
 });

@@ -6,13 +6,10 @@ import Database from "better-sqlite3";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import type { HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
-import { conflictsOutsideCover, measureChanges, swapIn } from "./replace.js";
+import { batchesCovering, conflictsOutsideCover, householdBatches, measureChanges, swapIn } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
 import { Stage } from "./stage.js";
 import { buildVillages, type ParentLinkRow, type VillageInfo, type VillageUnitRow } from "./villages.js";
-
-/** Page cache of the import's connection, in KiB (see the constructor). */
-const IMPORT_CACHE_KIB = 64 * 1024;
 
 export class SqliteHouseholdStore implements HouseholdStore {
   private readonly db: Database.Database;
@@ -26,10 +23,6 @@ export class SqliteHouseholdStore implements HouseholdStore {
       // WAL + synchronous=NORMAL (this connection only): every commit stays atomic and the file consistent after a
       // crash (a power cut may lose the last commit, never part of one), without an fsync per commit.
       this.db.pragma("synchronous = NORMAL");
-      // The final insert fills the village index in household-key order, i.e. at random places: with SQLite's default
-      // 2 MB page cache a province file's index pages were evicted and re-read over and over (swap 2.5–3.4 s per
-      // 350k rows; 1.5 s with 64 MB, measured in docs/benchmarks.md). The import's peak memory stays under 512 MB.
-      this.db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     } catch (err) {
       this.db.close();
       throw err;
@@ -57,12 +50,13 @@ export class SqliteHouseholdStore implements HouseholdStore {
   async replace(year: number, standard: PovertyStandard, after: StagedCounts, b: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary> {
     const db = this.db;
     return db.transaction((): ImportSummary => {
-      const changes = measureChanges(db, year, standard, after);
+      const batches = batchesCovering(householdBatches(db, year), new Set(after.keys()));
+      const changes = measureChanges(db, year, standard, after, batches);
       const batch = db
         .prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, synthetic, sourceId, summary, createdAt) VALUES ('HOUSEHOLDS', ?, ?, ?, ?, ?, ?, '{}', ?)`)
         .run(b.fileName, b.sha256, year, b.rows, b.synthetic ? 1 : 0, b.sourceId, new Date().toISOString());
       const importId = Number(batch.lastInsertRowid);
-      swapIn(db, year, importId);
+      swapIn(db, year, importId, batches);
       const s = summarise(importId, changes);
       db.prepare(`UPDATE ImportBatch SET summary = ? WHERE id = ?`).run(JSON.stringify(s), importId);
       return s;
