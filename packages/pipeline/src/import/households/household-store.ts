@@ -4,14 +4,15 @@
  * the SQL and the way rows reach the staging table differ (multi-row INSERTs on SQLite, COPY on PostgreSQL).
  */
 import { isPostgresUrl, isSqliteUrl } from "@minhbach/db/sqlite-url.ts";
-import type { HouseholdClass, PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import type { HouseholdRow } from "./parse-row.js";
 import type { ClassCounts, CommuneChange, ImportSummary } from "./summary.js";
 import type { VillageInfo } from "./villages.js";
 
 /** The staging table of one import (a TEMP table: it disappears with the session if the process dies). */
 export interface HouseholdStage {
-  add(r: HouseholdRow, householdKey: string, cls: HouseholdClass): void;
+  /** The import counts the rows' classes itself (RowIntake.staged): the stage holds what the swap stores. */
+  add(r: HouseholdRow, householdKey: string): void;
   /** Called after each batch of file rows; a store writing asynchronously returns a promise to wait for (back-pressure). */
   drain(): Promise<void> | undefined;
   /** Writes what is still buffered; the staged rows are complete afterwards. */

@@ -136,7 +136,7 @@ export class HouseholdKeyer implements IdKeyer {
 
   /** Makes msg hold `len` bytes plus the padding of their last block. */
   room(len: number): Uint8Array {
-    if (this.msg.length < len + 72) this.msg = new Uint8Array(len * 3 + 72);
+    if (this.msg.length < len + 72) this.msg = new Uint8Array(len + 72);
     return this.msg;
   }
 

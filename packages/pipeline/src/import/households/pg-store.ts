@@ -5,7 +5,7 @@
  */
 import type pg from "pg";
 import copyStreams, { type CopyStreamQuery } from "pg-copy-streams";
-import type { HouseholdClass, PovertyStandard } from "@minhbach/core/standards/standards.ts";
+import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { connectPg, copyText, inTransaction } from "../../store/pg.js";
 import type { HouseholdStage, HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
@@ -28,10 +28,10 @@ class PgStage implements HouseholdStage {
     stream.on("error", (err) => (this.error ??= err));
   }
 
-  add(r: HouseholdRow, householdKey: string, cls: HouseholdClass): void {
+  add(r: HouseholdRow, householdKey: string): void {
     this.lines.push(
       `${r.rowNumber}\t${householdKey}\t${copyText(r.villageCode)}\t${copyText(r.communeCode)}\t${r.urban ? "t" : "f"}\t${r.size}\t` +
-        `${copyText(r.incomePerMonth)}\t${copyText(r.aScore)}\t${r.deprivations}\t${copyText(r.reviewCategory)}\t${r.ethnicMinority ? "t" : "f"}\t${cls}\n`,
+        `${copyText(r.incomePerMonth)}\t${copyText(r.aScore)}\t${r.deprivations}\t${copyText(r.reviewCategory)}\t${r.ethnicMinority ? "t" : "f"}\n`,
     );
     if (this.lines.length >= CHUNK_ROWS) this.write();
   }
@@ -95,7 +95,7 @@ class PgHouseholdStore implements HouseholdStore {
     await this.client.query(`CREATE TEMP TABLE ${STAGE_PG.slice("pg_temp.".length)} (
         "rowNumber" integer NOT NULL, "householdKey" text NOT NULL, "villageCode" text NOT NULL, "communeCode" text NOT NULL,
         "urban" boolean NOT NULL, "size" integer NOT NULL, "incomePerMonth" integer, "aScore" integer, "deprivations" integer NOT NULL,
-        "reviewCategory" text NOT NULL, "ethnicMinority" boolean NOT NULL, "cls" text NOT NULL
+        "reviewCategory" text NOT NULL, "ethnicMinority" boolean NOT NULL
       );
       CREATE TEMP TABLE ${COVERED_PG.slice("pg_temp.".length)} ("villageCode" text PRIMARY KEY, "communeCode" text NOT NULL);`);
     const stream = this.client.query(copyStreams.from(`COPY ${STAGE_PG} FROM STDIN`));

@@ -63,7 +63,7 @@ export class RowIntake implements CheckSink {
     if (!CONSISTENT[h.reviewCategory]!.includes(cls!)) {
       if (this.mismatchCount++ < MISMATCH_EXAMPLES) this.mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls! });
     }
-    this.stage.add(h, key.toString("hex", keyOffset, keyOffset + 32), cls!);
+    this.stage.add(h, key.toString("hex", keyOffset, keyOffset + 32));
     let counts = this.staged.get(h.communeCode);
     if (!counts) this.staged.set(h.communeCode, (counts = emptyCounts()));
     counts[cls!]++;

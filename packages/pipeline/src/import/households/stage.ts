@@ -4,21 +4,21 @@
  * with multi-row INSERTs, in batches, because per-row statement calls dominated the import time.
  */
 import type Database from "better-sqlite3";
-import type { HouseholdClass } from "@minhbach/core/standards/standards.ts";
 import type { HouseholdStage } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
 
 export const STAGE = "temp.minhbach_stage_households";
 export const COVERED = "temp.minhbach_covered_villages";
 
-const COLUMNS = 11;
+/** Values per staged row. */
+const WIDTH = 11;
 const ROWS_PER_STATEMENT = 200;
 const BATCH = 10_000;
 
 export class Stage implements HouseholdStage {
   /** The parameters of the next multi-row INSERT, filled in place and reused: a batch-wide array sliced per statement
    *  cost 0.83–1.06 s per 350k rows against 0.68–0.80 s this way (docs/benchmarks.md). */
-  private readonly params: unknown[] = new Array((COLUMNS + 1) * ROWS_PER_STATEMENT);
+  private readonly params: unknown[] = new Array(WIDTH * ROWS_PER_STATEMENT);
   private filled = 0;
   /** Whether this stage's write transaction is open, and how many rows it wrote. */
   private open = false;
@@ -31,15 +31,15 @@ export class Stage implements HouseholdStage {
       CREATE TABLE ${STAGE} (
         rowNumber INTEGER NOT NULL, householdKey TEXT NOT NULL, villageCode TEXT NOT NULL, communeCode TEXT NOT NULL,
         urban INTEGER NOT NULL, size INTEGER NOT NULL, incomePerMonth INTEGER, aScore INTEGER, deprivations INTEGER NOT NULL,
-        reviewCategory TEXT NOT NULL, ethnicMinority INTEGER NOT NULL, cls TEXT NOT NULL
+        reviewCategory TEXT NOT NULL, ethnicMinority INTEGER NOT NULL
       );
       CREATE TABLE ${COVERED} (villageCode TEXT PRIMARY KEY, communeCode TEXT NOT NULL) WITHOUT ROWID;`);
-    const tuple = `(${Array(COLUMNS + 1).fill("?").join(",")})`;
+    const tuple = `(${Array(WIDTH).fill("?").join(",")})`;
     this.insertMany = db.prepare(`INSERT INTO ${STAGE} VALUES ${Array(ROWS_PER_STATEMENT).fill(tuple).join(",")}`);
     this.insertOne = db.prepare(`INSERT INTO ${STAGE} VALUES ${tuple}`);
   }
 
-  add(r: HouseholdRow, householdKey: string, cls: HouseholdClass): void {
+  add(r: HouseholdRow, householdKey: string): void {
     const p = this.params;
     let i = this.filled;
     p[i++] = r.rowNumber;
@@ -53,7 +53,6 @@ export class Stage implements HouseholdStage {
     p[i++] = r.deprivations;
     p[i++] = r.reviewCategory;
     p[i++] = r.ethnicMinority ? 1 : 0;
-    p[i++] = cls;
     this.filled = i;
     if (i === p.length) this.writeParams();
   }
@@ -69,9 +68,8 @@ export class Stage implements HouseholdStage {
 
   /** Writes the rows still in `params` and commits. */
   flush(): void {
-    const width = COLUMNS + 1;
     if (this.filled > 0) this.begin(); // add() writes a full array at once: what is left is less than a statement
-    for (let i = 0; i < this.filled; i += width) this.insertOne.run(this.params.slice(i, i + width));
+    for (let i = 0; i < this.filled; i += WIDTH) this.insertOne.run(this.params.slice(i, i + WIDTH));
     this.filled = 0;
     this.commit();
   }
