@@ -43,9 +43,7 @@ export class KeyRowIndex {
     const w = wordsOfBytes(bytes, offset);
     const slot = this.find(w);
     if (this.rows[slot] !== 0) return this.rows[slot];
-    this.count++;
-    this.keys.set(w, slot * WORDS);
-    this.rows[slot] = row;
+    this.put(slot, w, 0, row);
     return undefined;
   }
 
@@ -59,9 +57,17 @@ export class KeyRowIndex {
     if ((this.count + 1) * 2 > this.capacity) this.grow(); // grow() does not touch the scratch words in w
     const slot = this.find(w);
     if (this.rows[slot] !== 0) return;
-    this.count++;
-    this.keys.set(w, slot * WORDS);
+    this.put(slot, w, 0, row);
+  }
+
+  /** Stores the 4 words at w[at…] and the row in an empty slot. Why not keys.set(subarray): a typed-array view per
+   *  key was a tenth of the main thread's duplicate-index time, most of it in grow(). */
+  private put(slot: number, w: Uint32Array, at: number, row: number): void {
+    const k = this.keys;
+    const o = slot * WORDS;
+    k[o] = w[at]!; k[o + 1] = w[at + 1]!; k[o + 2] = w[at + 2]!; k[o + 3] = w[at + 3]!;
     this.rows[slot] = row;
+    this.count++;
   }
 
   /** Forget every key and give the memory back. */
@@ -72,13 +78,16 @@ export class KeyRowIndex {
     this.count = 0;
   }
 
-  /** Linear probing from the first word; returns the key's slot or the empty slot where it would go. */
-  private find(w: Uint32Array): number {
+  /** Linear probing from the key's first word (the 4 words at w[at…]); returns its slot or the empty slot where it
+   *  would go. */
+  private find(w: Uint32Array, at = 0): number {
     const mask = this.capacity - 1;
-    for (let slot = w[0]! & mask; ; slot = (slot + 1) & mask) {
+    const k = this.keys;
+    const w0 = w[at]!, w1 = w[at + 1]!, w2 = w[at + 2]!, w3 = w[at + 3]!;
+    for (let slot = w0 & mask; ; slot = (slot + 1) & mask) {
       if (this.rows[slot] === 0) return slot;
-      const at = slot * WORDS;
-      if (this.keys[at] === w[0] && this.keys[at + 1] === w[1] && this.keys[at + 2] === w[2] && this.keys[at + 3] === w[3]) return slot;
+      const o = slot * WORDS;
+      if (k[o] === w0 && k[o + 1] === w1 && k[o + 2] === w2 && k[o + 3] === w3) return slot;
     }
   }
 
@@ -88,12 +97,9 @@ export class KeyRowIndex {
     this.capacity *= 2;
     this.keys = new Uint32Array(this.capacity * WORDS);
     this.rows = new Int32Array(this.capacity);
+    this.count = 0;
     for (let slot = 0; slot < oldRows.length; slot++) {
-      if (oldRows[slot] === 0) continue;
-      const w = oldKeys.subarray(slot * WORDS, slot * WORDS + WORDS);
-      const to = this.find(w);
-      this.keys.set(w, to * WORDS);
-      this.rows[to] = oldRows[slot]!;
+      if (oldRows[slot] !== 0) this.put(this.find(oldKeys, slot * WORDS), oldKeys, slot * WORDS, oldRows[slot]!);
     }
   }
 }

@@ -13,8 +13,15 @@ export interface VillageInfo {
 
 /** Review year Y is carried out at the end of year Y (docs/contracts.md): units are taken as they stood on 31 December. */
 export function reviewReferenceTime(year: number): number {
-  return Date.UTC(year, 11, 31);
+  // memoised: every imported row asks twice (villageValidIn, communeIn), and Date.UTC was measurable there
+  if (year !== lastYear) {
+    lastYear = year;
+    lastTime = Date.UTC(year, 11, 31);
+  }
+  return lastTime;
 }
+let lastYear = NaN;
+let lastTime = NaN;
 
 /** Prisma writes ISO strings through the SQLite adapter; older rows may hold epoch milliseconds (as PostgreSQL rows
  *  are read, see store/pg.ts). */
