@@ -39,7 +39,7 @@ export interface ImportHouseholdsOptions {
   worker?: boolean;
 }
 
-/** Files from this size (~20,000 CSV rows) are checked on a worker thread: below it, starting the worker (~0.3 s)
+/** Files from this size (~20,000 CSV rows) are checked on a worker thread: below it, starting the worker (0.1–0.3 s)
  *  would cost more than the second core saves. */
 const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 
