@@ -1,12 +1,14 @@
 /**
  * Runs checkRows on a worker thread (check-worker.ts) and replays its batches into the main thread's sink. Why: see
  * check-worker.ts. The worker's errors come back as the same ImportError or Error the main-thread path throws, and
- * the worker is terminated however the import ends, so no thread outlives it.
+ * the worker is terminated however the import ends, so no thread outlives it. Its temp files go to a private folder
+ * removed once it has stopped (import-temp-dir.ts).
  */
 import type { Worker } from "node:worker_threads";
 import { startTsWorker } from "@minhbach/core/workers/start-ts-worker.ts";
 import { ImportError, type ImportProblem } from "../shared/problems.js";
 import type { CheckInput, CheckSink, HeaderInfo } from "./check-rows.js";
+import { makeImportTempDir, removeImportTempDir } from "./import-temp-dir.js";
 import { HouseholdKeyer } from "./key-hasher.js";
 import { RowBatchReader, type RowBatch } from "./row-codec.js";
 
@@ -22,8 +24,8 @@ export type FromCheckWorker =
 
 export type ToCheckWorker = { type: "ack" };
 
-function startWorker(input: CheckInput): Worker {
-  return startTsWorker(new URL("./check-worker.ts", import.meta.url), { householdCheck: input });
+function startWorker(input: CheckInput, tempDir: string): Worker {
+  return startTsWorker(new URL("./check-worker.ts", import.meta.url), { householdCheck: input, tempDir });
 }
 
 let live = 0;
@@ -44,7 +46,14 @@ function rebuild(e: WorkerError): Error {
 
 /** checkRows(input, sink), with the reading and checking on a worker thread; the sink runs here, in file order. */
 export async function checkRowsInWorker(input: CheckInput, sink: CheckSink): Promise<void> {
-  const worker = startWorker(input);
+  const tempDir = makeImportTempDir();
+  let worker: Worker;
+  try {
+    worker = startWorker(input, tempDir);
+  } catch (e) {
+    removeImportTempDir(tempDir);
+    throw e;
+  }
   live++;
   const queue: FromCheckWorker[] = [];
   let failure: Error | undefined;
@@ -85,5 +94,6 @@ export async function checkRowsInWorker(input: CheckInput, sink: CheckSink): Pro
   } finally {
     await worker.terminate();
     live--;
+    removeImportTempDir(tempDir); // after the worker has stopped: nothing can be writing there any more
   }
 }

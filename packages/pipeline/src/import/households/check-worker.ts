@@ -67,4 +67,8 @@ async function run(input: CheckInput): Promise<void> {
   }
 }
 
-if (parentPort && workerData?.householdCheck) void run(workerData.householdCheck as CheckInput);
+if (parentPort && workerData?.householdCheck) {
+  // What the reading parks on disk (exceljs) goes to the import's private folder; this thread's environment is its own.
+  if (typeof workerData.tempDir === "string") process.env.TMPDIR = workerData.tempDir;
+  void run(workerData.householdCheck as CheckInput);
+}

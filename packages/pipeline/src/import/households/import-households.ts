@@ -43,6 +43,12 @@ export interface ImportHouseholdsOptions {
  *  would cost more than the second core saves. */
 const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 
+/** XLSX files are always read on the check worker, whatever their size: exceljs parks worksheets in temp files, and
+ *  the worker's go to a private folder removed when the import ends (import-temp-dir.ts). */
+function isWorkbook(file: string): boolean {
+  return /\.xls[xm]$/i.test(file);
+}
+
 function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash("sha256");
@@ -78,7 +84,7 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     const fileHash = sha256File(file);
     fileHash.catch(() => {}); // a read error surfaces through pass 1; an import refused before the await is not one
     // Reading, row checks, keys and classes on a second core for large files; duplicates and staging stay here.
-    if (opts.worker ?? fs.statSync(file).size >= WORKER_MIN_BYTES) await checkRowsInWorker(input, intake);
+    if (opts.worker ?? (isWorkbook(file) || fs.statSync(file).size >= WORKER_MIN_BYTES)) await checkRowsInWorker(input, intake);
     else await checkRows(input, intake);
     await stage.finish();
     const { rows, dropped, mismatches, mismatchCount } = intake;
