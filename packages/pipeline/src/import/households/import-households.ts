@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { standardForYear, type PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { ImportError, ProblemCollector } from "../shared/problems.js";
+import { isWorkbookFile } from "../shared/table.js";
 import { checkRows, type CheckInput } from "./check-rows.js";
 import { checkRowsInWorker } from "./check-thread.js";
 import { checkSecret } from "./key.js";
@@ -42,12 +43,6 @@ export interface ImportHouseholdsOptions {
 /** Files from this size (~20,000 CSV rows) are checked on a worker thread: below it, starting the worker (0.1–0.3 s)
  *  would cost more than the second core saves. */
 const WORKER_MIN_BYTES = 2 * 1024 * 1024;
-
-/** XLSX files are always read on the check worker, whatever their size: exceljs parks worksheets in temp files, and
- *  the worker's go to a private folder removed when the import ends (import-temp-dir.ts). */
-function isWorkbook(file: string): boolean {
-  return /\.xls[xm]$/i.test(file);
-}
 
 function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -83,8 +78,10 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     // Hashed while pass 1 runs: with the check worker the main thread has idle time then, and none after it.
     const fileHash = sha256File(file);
     fileHash.catch(() => {}); // a read error surfaces through pass 1; an import refused before the await is not one
-    // Reading, row checks, keys and classes on a second core for large files; duplicates and staging stay here.
-    if (opts.worker ?? (isWorkbook(file) || fs.statSync(file).size >= WORKER_MIN_BYTES)) await checkRowsInWorker(input, intake);
+    // Reading, row checks, keys and classes on a second core for large files; duplicates and staging stay here. XLSX
+    // files always: exceljs parks worksheets in temp files, and the worker's go to a private folder removed when the
+    // import ends (import-temp-dir.ts).
+    if (opts.worker ?? (isWorkbookFile(file) || fs.statSync(file).size >= WORKER_MIN_BYTES)) await checkRowsInWorker(input, intake);
     else await checkRows(input, intake);
     await stage.finish();
     const { rows, dropped, mismatches, mismatchCount } = intake;

@@ -18,15 +18,10 @@ const SAME = `h."villageCode" = s."villageCode" AND h."urban" = s."urban" AND h.
   AND h."incomePerMonth" IS NOT DISTINCT FROM s."incomePerMonth" AND h."aScore" IS NOT DISTINCT FROM s."aScore"
   AND h."deprivations" = s."deprivations" AND h."reviewCategory" = s."reviewCategory" AND h."ethnicMinority" = s."ethnicMinority"`;
 
-// A cursor's query takes no bind parameters: its numbers are written into the SQL, checked to be integers first.
-function yearLiteral(year: number): string {
-  if (!Number.isInteger(year)) throw new Error(`Not a review year: ${year}`);
-  return String(year);
-}
-
-function idLiteral(id: number): string {
-  if (!Number.isInteger(id)) throw new Error(`Not an import batch id: ${id}`);
-  return String(id);
+/** A cursor's query takes no bind parameters: its numbers are written into the SQL, checked to be integers first. */
+function integerLiteral(value: number, what: string): string {
+  if (!Number.isInteger(value)) throw new Error(`Not ${what}: ${value}`);
+  return String(value);
 }
 
 /** Per-commune changes; call inside the transaction, before the swap (same results as replace.ts measureChanges). */
@@ -38,7 +33,7 @@ export async function measureChangesPg(client: pg.Client, year: number, standard
       `DECLARE minhbach_before NO SCROLL CURSOR FOR
        SELECT c."communeCode" AS commune, h."urban"::int AS urban, h."incomePerMonth", h."aScore", h."deprivations"
        FROM "HouseholdRecord" h JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode"
-       WHERE h."year" = ${yearLiteral(year)} AND h."importId" IN (${batches.map(idLiteral).join(", ")})`,
+       WHERE h."year" = ${integerLiteral(year, "a review year")} AND h."importId" IN (${batches.map((id) => integerLiteral(id, "an import batch id")).join(", ")})`,
     );
     for (;;) {
       const { rows } = await client.query<FactsRow>(`FETCH ${FETCH_ROWS} FROM minhbach_before`);

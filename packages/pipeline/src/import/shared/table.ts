@@ -36,10 +36,16 @@ export interface ReadTableOptions {
 /** Data rows checked for text typed in a legacy font; mojibake shows at once, so the first rows suffice. */
 const MOJIBAKE_ROWS = 50;
 
+/** Whether the file is read as an XLSX workbook (by its extension, as batchesOf decides). */
+export function isWorkbookFile(file: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  return ext === ".xlsx" || ext === ".xlsm";
+}
+
 function batchesOf(file: string, sheet: string | undefined): AsyncGenerator<RawRow[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".csv" || ext === ".txt") return readCsvRows(file);
-  if (ext === ".xlsx" || ext === ".xlsm") return readXlsxRows(file, sheet);
+  if (isWorkbookFile(file)) return readXlsxRows(file, sheet);
   const hint = ext === ".xls" ? ' (old Excel format: save it as .xlsx or "CSV UTF-8")' : "";
   throw new ImportError([{ file, reason: `unsupported file type "${ext || "(none)"}"${hint}; use .csv (UTF-8) or .xlsx` }]);
 }
