@@ -11,22 +11,29 @@ import Database from "better-sqlite3";
 import { REVIEW_CATEGORIES } from "../../packages/core/src/households/columns.ts";
 import { INDICATORS } from "../../packages/core/src/standards/indicators.ts";
 import { sqlitePathFromUrl } from "../../packages/db/src/sqlite-url.ts";
+import { reconcileKeyFilters } from "../../packages/pipeline/src/import/households/key-check.ts";
 import { YEARS, householdFile } from "./national-households.ts";
 import type { NationalProvince } from "./national-units.ts";
 
 const CATEGORY = new Map<string, string>(REVIEW_CATEGORIES.map((c) => [c.vi, c.code]));
 const ROWS_PER_STATEMENT = 100;
 
-/** 64-bit non-cryptographic hash as 16 hex digits (two independent 32-bit FNV-style lanes). */
+/** 128-bit non-cryptographic hash as 32 hex digits (four independent 32-bit FNV-style lanes): the key filters
+ *  (key-filter.ts) read a key's leading 128 bits. */
 function fastKey(id: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ id.length;
+  let d = 0x9e3779b9;
+  let e = 0x85ebca6b ^ id.length;
   for (let i = 0; i < id.length; i++) {
     const c = id.charCodeAt(i);
     a = Math.imul(a ^ c, 16777619);
     b = Math.imul(b ^ c, 2246822519) ^ (b >>> 15);
+    d = Math.imul(d ^ c, 3266489917) ^ (d >>> 13);
+    e = Math.imul(e ^ c, 668265263) ^ (e >>> 17);
   }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  const hex = (x: number) => (x >>> 0).toString(16).padStart(8, "0");
+  return hex(a) + hex(b) + hex(d) + hex(e);
 }
 
 /** The file's lines, read 8 MB at a time (a big province's file must not be held whole). */
@@ -56,8 +63,8 @@ export function bulkLoad(privateUrl: string, dir: string, provinces: NationalPro
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'HouseholdRecord' AND sql IS NOT NULL`)
     .all() as { name: string; sql: string }[];
   for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
-  // HouseholdRecord is clustered on (year, householdKey) (WITHOUT ROWID): rows go to a plain table first and are moved
-  // over in key order at the end, so the clustered tree is filled sequentially.
+  // HouseholdRecord is clustered on (year, importId, householdKey) (WITHOUT ROWID): rows go to a plain table first and
+  // are moved over in key order at the end, so the clustered tree is filled sequentially.
   db.exec(`DROP TABLE IF EXISTS temp.bulk; CREATE TEMP TABLE bulk AS SELECT * FROM HouseholdRecord WHERE 0`);
   const tuple = "(?,?,?,?,?,?,?,?,?,?,?)";
   const many = db.prepare(
@@ -67,14 +74,17 @@ export function bulkLoad(privateUrl: string, dir: string, provinces: NationalPro
   const one = db.prepare(
     `INSERT INTO temp.bulk (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority, importId) VALUES ${tuple}`,
   );
-  const batch = db.prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, synthetic, summary, createdAt) VALUES ('HOUSEHOLDS', ?, 'bulk', ?, ?, 1, '{}', ?)`);
+  const batch = db.prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, synthetic, summary, createdAt) VALUES ('HOUSEHOLDS', ?, 'bulk', ?, ?, 1, ?, ?)`);
   const setRows = db.prepare(`UPDATE ImportBatch SET rows = ? WHERE id = ?`);
   let rows = 0;
   for (const p of provinces) {
+    // The communes a batch covers, as an import's summary lists them: a later import finds the batches it replaces by
+    // them (replace.ts batchesCovering), and would read every batch that lists none.
+    const summary = JSON.stringify({ bulk: true, communes: p.communes.map((c) => ({ commune: c.code })) });
     for (const year of YEARS) {
       const file = householdFile(dir, p.code, year);
       db.transaction(() => {
-        const importId = Number(batch.run(file, year, 0, new Date().toISOString()).lastInsertRowid);
+        const importId = Number(batch.run(file, year, 0, summary, new Date().toISOString()).lastInsertRowid);
         let values: unknown[] = [];
         let header = true;
         const before = rows;
@@ -101,13 +111,16 @@ export function bulkLoad(privateUrl: string, dir: string, provinces: NationalPro
     log(`loaded ${p.code}: ${rows} rows so far`);
   }
   let t = performance.now();
-  db.exec(`INSERT INTO HouseholdRecord SELECT * FROM temp.bulk ORDER BY year, householdKey; DROP TABLE temp.bulk`);
+  db.exec(`INSERT INTO HouseholdRecord SELECT * FROM temp.bulk ORDER BY year, importId, householdKey; DROP TABLE temp.bulk`);
   log(`moved ${rows} rows into HouseholdRecord in key order in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   for (const ix of indexes) {
     t = performance.now();
     db.exec(ix.sql);
     log(`rebuilt ${ix.name} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
+  t = performance.now();
+  for (const year of YEARS) reconcileKeyFilters(db, year);
+  log(`built the batches' key filters in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   db.close();
   return { rows };
 }

@@ -7,7 +7,9 @@
  * Each stage runs in its own child process; its wall time and peak RSS are reported. A stage that exceeds its
  * timeout is stopped and reported with how far it got (its last progress line).
  * `--stages seed,generate,bulk,publish` replaces the import by a bench-only bulk load (bulk-load.ts) to measure
- * publishing at sizes the importer cannot reach in reasonable time.
+ * publishing at sizes the importer cannot reach in reasonable time; adding `import-one` (after them) then takes one
+ * province-year out of that store and imports it back with the real importer, and once more over itself
+ * (import-one.ts): an import's speed into a store of that size.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -25,7 +27,7 @@ const dir = path.resolve(opt("dir", path.join(os.tmpdir(), "minhbach-bench", sca
 const keep = argv.includes("--keep");
 const only = opt("stages", "seed,generate,import,publish").split(",");
 const timeouts: Record<string, number> = {
-  seed: 600, generate: 7200, bulk: 7200, import: Number(opt("import-timeout", "14400")), publish: Number(opt("publish-timeout", "3600")),
+  seed: 600, generate: 7200, "import-one": 1800, bulk: 7200, import: Number(opt("import-timeout", "14400")), publish: Number(opt("publish-timeout", "3600")),
 };
 const privateUrl = `file:${path.join(dir, "private.db")}`;
 const publicUrl = `file:${path.join(dir, "public.db")}`;
@@ -81,7 +83,8 @@ function runStage(stage: string, extra: string[] = []): Promise<StageOutcome> {
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 console.log(`bench:pipeline --scale ${scale} in ${dir}; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 const outcomes: StageOutcome[] = [];
-for (const stage of ["seed", "generate", "import", "bulk", "publish"]) {
+// import-one last: it changes the store (one province-year re-imported with the real keys) after publish has read it.
+for (const stage of ["seed", "generate", "import", "bulk", "publish", "import-one"]) {
   if (!only.includes(stage)) continue;
   const o = await runStage(stage, stage === "import" && !keep ? ["--delete"] : []);
   outcomes.push(o);
@@ -96,6 +99,7 @@ for (const o of outcomes) {
   if (o.stage === "seed") fig = `${fmt(Number(r.units))} units, ${fmt(Number(r.villages))} villages`;
   if (o.stage === "generate") fig = `${fmt(Number(r.rows))} rows, ${(Number(r.bytes) / 2 ** 30).toFixed(2)} GiB, ${fmt(Number(r.rowsPerSecond))} rows/s`;
   if (o.stage === "import") fig = `${fmt(Number(r.rows))} rows in ${r.files} files, ${fmt(Number(r.rowsPerSecond))} rows/s (slowest file ${fmt(Number(r.slowestFileRowsPerSecond))})`;
+  if (o.stage === "import-one") fig = `province ${r.province}/${r.year}, ${fmt(Number(r.rows))} rows into a store of ${fmt(Number(r.storeRecords))} records: ${fmt(Number(r.rowsPerSecond))} rows/s; re-imported over itself ${fmt(Number(r.reimportRowsPerSecond))} rows/s`;
   if (o.stage === "bulk") fig = `${fmt(Number(r.rows))} rows loaded directly (bench only, indexes rebuilt), ${fmt(Number(r.rowsPerSecond))} rows/s`;
   if (o.stage === "publish" && o.result) {
     const t = r.times as Record<string, number>;

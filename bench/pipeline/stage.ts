@@ -2,7 +2,7 @@
  * One benchmark stage, run in its own process by run.ts so that each stage's peak RSS is its own
  * (process.resourceUsage().maxRSS). Prints progress lines and one `BENCH {json}` result line.
  *
- *   tsx bench/pipeline/stage.ts seed|generate|import|bulk|publish --scale S --dir DIR --db URL --public URL [--seed N] [--delete] [--workers N (publish: scan and protection threads)]
+ *   tsx bench/pipeline/stage.ts seed|generate|import|bulk|publish|import-one --scale S --dir DIR --db URL --public URL [--seed N] [--delete] [--workers N (publish: scan and protection threads)]
  */
 import fs from "node:fs";
 import { DEFAULT_SEED, YEARS, generateProvince, householdFile } from "./national-households.ts";
@@ -100,6 +100,10 @@ async function main(): Promise<void> {
     result({ stage, seconds: secs(), workers: workers ?? defaultProtectWorkers(), times, cells: s.cells, suppressed: s.suppressed, gateSeconds: totalGateMs / 1000,
       gate: s.gate.map((g) => ({ table: g.table, parts: g.parts, cells: g.cells, suppressed: g.suppressed, seconds: g.millis / 1000 })),
       afterTables: (performance.now() - last) / 1000 });
+  } else if (stage === "import-one") {
+    const { importOne } = await import("./import-one.ts");
+    const r = await importOne(arg("db"), arg("dir"), provinces(), BENCH_SECRET, log);
+    result({ stage, ...r, rowsPerSecond: r.rows / r.seconds, reimportRowsPerSecond: r.rows / r.reimportSeconds });
   } else {
     throw new Error(`unknown stage ${stage}`);
   }

@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import type pg from "pg";
 import { isPostgresUrl, isSqliteUrl, sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import { byteOrderedKey, connectPg } from "../store/pg.js";
+import { KeyRunMerge, runPageSize } from "./key-runs.js";
 
 /** householdKey, villageCode, urban (0/1), incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority (0/1) */
 export type ScanRow = [householdKey: string, villageCode: string, urban: number, incomePerMonth: number | null, aScore: number | null,
@@ -53,44 +54,68 @@ export interface SqliteSnapshot {
   close(): void;
 }
 
-/** One read-only connection in one read transaction (one snapshot for all years, ranges and pages). Each batch is a
- *  page of the primary key (year, householdKey) after the last key read: `all()` builds a page in one native call,
- *  which is faster than stepping an iterator row by row, and the index yields key order (BINARY collation = byte
- *  order). The snapshot is pinned before this returns: the years query is the transaction's first read (WAL) or
- *  takes the shared lock (rollback journal); the parallel scan relies on that (scan-parallel.ts). */
+/** One read-only connection in one read transaction (one snapshot for all years, ranges and pages). The primary key
+ *  (year, importId, householdKey) holds a year as several runs, one per import, each in key order (BINARY collation =
+ *  byte order); a year's batches merge them (key-runs.ts). Each page of a run is read after the last key read with
+ *  `all()`, which builds a page in one native call (faster than stepping an iterator row by row). The snapshot is
+ *  pinned before this returns: the years query is the transaction's first read (WAL) or takes the shared lock
+ *  (rollback journal); the parallel scan relies on that (scan-parallel.ts). */
 export function openSqliteSnapshot(privateUrl: string, batchSize = SQLITE_BATCH): SqliteSnapshot {
   const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
   try {
     db.exec("BEGIN");
     const years: number[] = [];
-    // Distinct years by skipping through the primary key: no scan of the table.
+    // Distinct years, then each year's imports, by skipping through the primary key: no scan of the table.
     const nextYear = db.prepare(`SELECT MIN(year) FROM HouseholdRecord WHERE year > ?`).pluck();
     for (let y = nextYear.get(-1e9) as number | null; y !== null && y !== undefined; y = nextYear.get(y) as number | null) years.push(y);
-    const sql = (op: string, upTo: boolean) =>
-      `SELECT ${COLUMNS} FROM HouseholdRecord WHERE year = ? AND householdKey ${op} ?${upTo ? " AND householdKey < ?" : ""} ORDER BY householdKey LIMIT ${batchSize}`;
-    // The first page of a year starts at the range's first key (inclusive), later pages after the last key read.
-    const first = db.prepare(sql(">=", false)).raw();
-    const page = db.prepare(sql(">", false)).raw();
-    const firstUpTo = db.prepare(sql(">=", true)).raw();
-    const pageUpTo = db.prepare(sql(">", true)).raw();
+    const nextRun = db.prepare(`SELECT MIN(importId) FROM HouseholdRecord WHERE year = ? AND importId > ?`).pluck();
+    const runs = years.map((y) => {
+      const ids: number[] = [];
+      for (let id = nextRun.get(y, Number.MIN_SAFE_INTEGER) as number | null; id !== null && id !== undefined; id = nextRun.get(y, id) as number | null) ids.push(id);
+      return ids;
+    });
+    const sql = (op: string, upTo: boolean, limit: number) =>
+      `SELECT ${COLUMNS} FROM HouseholdRecord WHERE year = ? AND importId = ? AND householdKey ${op} ?${upTo ? " AND householdKey < ?" : ""} ORDER BY householdKey LIMIT ${limit}`;
+    // Statements by page size, the limit in their text: bound as a parameter, it made every page ~7 µs slower (SQLite
+    // 3.49, as if the statement were prepared again at each binding; 10 % of the scan's reading with pages of 200).
+    // The first page of a run starts at the range's first key (inclusive), later pages after the last key read.
+    type Pages = [first: Database.Statement, page: Database.Statement, firstUpTo: Database.Statement, pageUpTo: Database.Statement];
+    const statements = new Map<number, Pages>();
+    const pages = (limit: number): Pages => {
+      let s = statements.get(limit);
+      if (!s) statements.set(limit, (s = [sql(">=", false, limit), sql(">", false, limit), sql(">=", true, limit), sql(">", true, limit)].map((q) => db.prepare(q).raw()) as Pages));
+      return s;
+    };
     return {
       years,
       rows(range = { from: "" }) {
         const to = range.to;
-        const after: (string | undefined)[] = years.map(() => undefined);
-        return {
-          years,
-          batchSize,
-          next(i) {
-            const a = after[i];
-            const batch = (to === undefined
-              ? a === undefined ? first.all(years[i], range.from) : page.all(years[i], a)
-              : a === undefined ? firstUpTo.all(years[i], range.from, to) : pageUpTo.all(years[i], a, to)) as ScanRow[];
-            if (batch.length) after[i] = batch[batch.length - 1]![0];
-            return batch;
-          },
-          close: async () => {},
+        /** A reader of run `importId` of year `y`: its next page of `limit` rows after `after` (none: from the start). */
+        const reader = (y: number, importId: number, limit: number) => {
+          const [first, page, firstUpTo, pageUpTo] = pages(limit);
+          return (after: string | undefined) =>
+            (to === undefined
+              ? after === undefined ? first.all(y, importId, range.from) : page.all(y, importId, after)
+              : after === undefined ? firstUpTo.all(y, importId, range.from, to) : pageUpTo.all(y, importId, after, to)) as ScanRow[];
         };
+        const sources = years.map((y, i): (() => ScanRow[]) => {
+          const ids = runs[i]!;
+          if (ids.length === 1) {
+            // One run (a province store): its pages are the batches, no merge.
+            const read = reader(y, ids[0]!, batchSize);
+            let after: string | undefined;
+            return () => {
+              const batch = read(after);
+              if (batch.length) after = batch[batch.length - 1]![0];
+              return batch;
+            };
+          }
+          const p = runPageSize(batchSize, ids.length);
+          const read = ids.map((id) => reader(y, id, p));
+          const merge = new KeyRunMerge(ids.length, p, batchSize, (r, after) => read[r]!(after));
+          return () => merge.next();
+        });
+        return { years, batchSize, next: (i) => sources[i]!(), close: async () => {} };
       },
       close() {
         db.exec("COMMIT");

@@ -48,7 +48,7 @@ beforeAll(() => {
   const keys = [...Array.from({ length: 4000 }, (_, i) => createHash("sha256").update(`h${i}`).digest("hex")), "8", "80", "55", "aa", "a", "0", "ff", "ffff"];
   const db = new Database(sqlitePathFromUrl(privateUrl));
   const insert = db.prepare(`INSERT INTO HouseholdRecord (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations,
-    reviewCategory, ethnicMinority, importId) VALUES (?, ?, ?, ?, 4, ?, NULL, ?, ?, ?, 1)`);
+    reviewCategory, ethnicMinority, importId) VALUES (?, ?, ?, ?, 4, ?, NULL, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (const key of keys) {
       let village = pick(VILLAGES);
@@ -61,7 +61,9 @@ beforeAll(() => {
         const poor = rnd() < 0.3;
         const income = poor ? 800_000 + Math.floor(rnd() * 2_000_000) : 3_000_000;
         const deprivations = poor ? Math.floor(rnd() * (1 << 14)) : rnd() < 0.2 ? 1 << Math.floor(rnd() * 14) : 0;
-        insert.run(YEARS[yi], key, village, urban, income, deprivations, pick(CATEGORIES), rnd() < 0.3 ? 1 : 0);
+        // Year i holds i + 1 imports (runs of the primary key, merged by the scan): the first year one, the last six.
+        const importId = 10 * yi + 1 + (key.charCodeAt(key.length - 1) % (yi + 1));
+        insert.run(YEARS[yi], key, village, urban, income, deprivations, pick(CATEGORIES), rnd() < 0.3 ? 1 : 0, importId);
       }
     }
   })();

@@ -39,7 +39,8 @@ export interface HouseholdStore {
   openStage(): Promise<HouseholdStage>;
   /** Every village of the communes the staged rows cover (at the review year), so their old records can be replaced. */
   fillCovered(villagesByCommune: Map<string, string[]>): Promise<void>;
-  /** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year). */
+  /** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year).
+   *  Called once, after fillCovered; on SQLite it also prepares the look-ups replace() makes (key-check.ts). */
   conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]>;
   /** The one transaction: measure what changes per commune, record the ImportBatch, delete the covered commune-years,
    *  insert the staged rows, store the summary. Nothing of it is visible unless all of it is. */

@@ -77,7 +77,7 @@ export async function swapInPg(client: pg.Client, year: number, importId: number
        "reviewCategory", "ethnicMinority", "importId")
      SELECT $1::int, "householdKey", "villageCode", "urban", "size", "incomePerMonth", "aScore", "deprivations", "reviewCategory",
        "ethnicMinority", $2::int
-     FROM ${STAGE_PG} ORDER BY "householdKey"`, // key order: the primary key index is then filled sequentially
+     FROM ${STAGE_PG} ORDER BY "householdKey"`, // key order: the primary key index (year, importId, householdKey) is then filled at its end, in sequence
     [year, importId],
   );
   return inserted.rowCount ?? 0;

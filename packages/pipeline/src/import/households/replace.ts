@@ -5,19 +5,9 @@
 import type Database from "better-sqlite3";
 import { classifyHousehold, type HouseholdFacts } from "@minhbach/core/standards/classify.ts";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
-import { COVERED, STAGE } from "./stage.js";
+import { COVERED, KEY_HITS, STAGE } from "./stage.js";
 import type { StagedCounts } from "./household-store.js";
 import { emptyCounts, type ClassCounts, type CommuneChange } from "./summary.js";
-
-/** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year). */
-export function conflictsOutsideCover(db: Database.Database, year: number): { rowNumber: number; villageCode: string }[] {
-  return db
-    .prepare(
-      `SELECT s.rowNumber, h.villageCode FROM ${STAGE} s JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey
-       WHERE h.villageCode NOT IN (SELECT villageCode FROM ${COVERED}) ORDER BY s.rowNumber LIMIT 1000`,
-    )
-    .all(year) as { rowNumber: number; villageCode: string }[];
-}
 
 /**
  * The household batches of a year that may hold records in the given communes: those whose summary lists one of them,
@@ -38,10 +28,6 @@ export function batchesCovering(batches: Iterable<{ id: number; summary: string 
   }
   return ids;
 }
-
-/** Without statistics, SQLite's planner read the whole year through the primary key rather than the batches' rows
- *  through this index (EXPLAIN QUERY PLAN); INDEXED BY makes the choice explicit, and fails loudly if the index is gone. */
-const BY_BATCH = `INDEXED BY "HouseholdRecord_year_importId_idx"`;
 
 /** The household batches of the year, for batchesCovering. */
 export function householdBatches(db: Database.Database, year: number): { id: number; summary: string }[] {
@@ -107,30 +93,41 @@ export function countStaged(after: StagedCounts, matched: Iterable<MatchedRows>,
   for (const c of out.values()) c.removed = c.before.households - (kept.get(c.commune) ?? 0);
 }
 
-/** Per-commune changes; call inside the transaction, before the swap. Why one inner join and no GROUP BY over the
- *  staged rows: the after counts are counted as rows are staged, and sorting 350k staged rows to group them cost more
- *  (0.4 s) than the lookups; on a first import of the year the join matches nothing and costs ~0.05 s. */
+/** Per-commune changes; call inside the transaction, before the swap. Why no GROUP BY over the staged rows: the after
+ *  counts are counted as rows are staged, and sorting 350k staged rows to group them cost more (0.4 s) than the
+ *  lookups. The matches are looked up only for the candidates of the key filters (key-check.ts, KEY_HITS): on a first
+ *  import of the year there are a few false ones. */
 export function measureChanges(db: Database.Database, year: number, standard: PovertyStandard, after: StagedCounts, batches: number[]): Map<string, CommuneChange> {
   const out = new Map<string, CommuneChange>();
   if (batches.length) {
     const existing = db
       .prepare(
         `SELECT c.communeCode AS commune, h.urban, h.incomePerMonth, h.aScore, h.deprivations
-         FROM HouseholdRecord h ${BY_BATCH} JOIN ${COVERED} c ON c.villageCode = h.villageCode
+         FROM HouseholdRecord h JOIN ${COVERED} c ON c.villageCode = h.villageCode
          WHERE h.year = ? AND h.importId IN (SELECT value FROM json_each(?))`,
       )
       .iterate(year, JSON.stringify(batches)) as Iterable<FactsRow>;
     countBefore(existing, standard, out);
   }
-  const matched = db
+  // Grouped here rather than by GROUP BY: on a re-import every staged row matches, and SQLite's sort to group 350k
+  // rows cost ~0.4 s, counting them in a Map a tenth of that.
+  const matched = new Map<string, MatchedRows>();
+  const rows = db
     .prepare(
-      `SELECT s.communeCode AS commune, c.communeCode AS keptIn, CASE WHEN ${SAME} THEN 0 ELSE 1 END AS changed, COUNT(*) AS n
-       FROM ${STAGE} s JOIN HouseholdRecord h ON h.year = ? AND h.householdKey = s.householdKey
-       LEFT JOIN ${COVERED} c ON c.villageCode = h.villageCode
-       GROUP BY 1, 2, 3`,
+      `SELECT s.communeCode, c.communeCode, CASE WHEN ${SAME} THEN 0 ELSE 1 END
+       FROM ${KEY_HITS} x JOIN HouseholdRecord h ON h.year = ? AND h.importId = x.importId AND h.householdKey = x.householdKey
+       JOIN ${STAGE} s ON s.position = x.position
+       LEFT JOIN ${COVERED} c ON c.villageCode = h.villageCode`,
     )
-    .all(year) as MatchedRows[];
-  countStaged(after, matched, out);
+    .raw()
+    .iterate(year) as Iterable<[string, string | null, number]>;
+  for (const [commune, keptIn, changed] of rows) {
+    const key = `${commune}|${keptIn}|${changed}`;
+    const m = matched.get(key);
+    if (m) m.n++;
+    else matched.set(key, { commune, keptIn, changed, n: 1 });
+  }
+  countStaged(after, matched.values(), out);
   return out;
 }
 
@@ -139,7 +136,7 @@ export function measureChanges(db: Database.Database, year: number, standard: Po
 export function swapIn(db: Database.Database, year: number, importId: number, batches: number[]): number {
   if (batches.length) {
     db.prepare(
-      `DELETE FROM HouseholdRecord ${BY_BATCH} WHERE year = ? AND importId IN (SELECT value FROM json_each(?))
+      `DELETE FROM HouseholdRecord WHERE year = ? AND importId IN (SELECT value FROM json_each(?))
        AND villageCode IN (SELECT villageCode FROM ${COVERED})`,
     ).run(year, JSON.stringify(batches));
   }
@@ -148,7 +145,7 @@ export function swapIn(db: Database.Database, year: number, importId: number, ba
       `INSERT INTO HouseholdRecord (year, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations,
          reviewCategory, ethnicMinority, importId)
        SELECT ?, householdKey, villageCode, urban, size, incomePerMonth, aScore, deprivations, reviewCategory, ethnicMinority, ?
-       FROM ${STAGE} ORDER BY householdKey`, // key order: the primary key (the table itself on SQLite) is then filled sequentially
+       FROM ${STAGE} ORDER BY position`, // key order (Stage.sortByKey): the new run goes at the end of the table, in sequence
     )
     .run(year, importId).changes;
 }

@@ -1,13 +1,15 @@
 /**
  * The household store on SQLite: better-sqlite3 directly, because per-row statement calls through an ORM dominated the
- * import time. Staging (stage.ts) and the set-based diff and swap (replace.ts) run inside SQLite.
+ * import time. Staging (stage.ts), the key check against the year's batches (key-check.ts) and the set-based diff and
+ * swap (replace.ts) run inside SQLite.
  */
 import Database from "better-sqlite3";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { PRIVATE_PAGE_SIZE } from "@minhbach/db/migrate.ts";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import type { HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
-import { batchesCovering, conflictsOutsideCover, householdBatches, measureChanges, swapIn } from "./replace.js";
+import { assertNoBatchSince, conflictsOutsideCover, findKeyCandidates, reconcileKeyFilters, saveKeyFilter, type KeyCheck } from "./key-check.js";
+import { batchesCovering, householdBatches, measureChanges, swapIn } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
 import { Stage } from "./stage.js";
 import { buildVillages, type ParentLinkRow, type VillageInfo, type VillageUnitRow } from "./villages.js";
@@ -15,6 +17,8 @@ import { buildVillages, type ParentLinkRow, type VillageInfo, type VillageUnitRo
 export class SqliteHouseholdStore implements HouseholdStore {
   private readonly db: Database.Database;
   private stage: Stage | undefined;
+  /** The key check of the staged rows (its filter is stored with the new batch). */
+  private keyCheck: KeyCheck | undefined;
 
   constructor(privateUrl: string) {
     this.db = new Database(sqlitePathFromUrl(privateUrl));
@@ -50,12 +54,23 @@ export class SqliteHouseholdStore implements HouseholdStore {
   }
 
   async conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]> {
+    this.checkKeys(year);
     return conflictsOutsideCover(this.db, year);
+  }
+
+  /** Sorts the staged rows by key and finds their candidates among the year's batches (KEY_HITS), for the conflicts
+   *  and the changes. */
+  private checkKeys(year: number): KeyCheck {
+    this.stage!.sortByKey();
+    reconcileKeyFilters(this.db, year);
+    return (this.keyCheck = findKeyCandidates(this.db, year, this.stage!.rows));
   }
 
   async replace(year: number, standard: PovertyStandard, after: StagedCounts, b: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary> {
     const db = this.db;
+    const keyCheck = this.keyCheck ?? this.checkKeys(year);
     return db.transaction((): ImportSummary => {
+      assertNoBatchSince(db, year, keyCheck);
       const batches = batchesCovering(householdBatches(db, year), new Set(after.keys()));
       const changes = measureChanges(db, year, standard, after, batches);
       const batch = db
@@ -63,6 +78,7 @@ export class SqliteHouseholdStore implements HouseholdStore {
         .run(b.fileName, b.sha256, year, b.rows, b.synthetic ? 1 : 0, b.sourceId, new Date().toISOString());
       const importId = Number(batch.lastInsertRowid);
       swapIn(db, year, importId, batches);
+      saveKeyFilter(db, importId, year, this.stage!.rows, keyCheck);
       const s = summarise(importId, changes);
       db.prepare(`UPDATE ImportBatch SET summary = ? WHERE id = ?`).run(JSON.stringify(s), importId);
       return s;

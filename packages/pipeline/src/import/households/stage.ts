@@ -3,17 +3,25 @@
  * without holding the file in memory; SQLite's temp store (on disk by default) holds the rows instead. Rows go in
  * with multi-row INSERTs, in batches, because per-row statement calls dominated the import time. Why numbers for the
  * village and the review category: binding a string costs several times a number (350k rows: 0.49 s with the three
- * text columns, 0.25 s with numbers); the view STAGE gives the rows back with their codes.
+ * text columns, 0.25 s with numbers). Once all rows are in, sortByKey puts them in household-key order (SORTED), and
+ * the view STAGE gives them back from there with their codes.
  */
 import type Database from "better-sqlite3";
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import type { HouseholdStage } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
 
-/** The staged rows as the swap reads them: rowNumber, householdKey, villageCode, communeCode and the stored fields. */
+/** The staged rows as the swap reads them, after sortByKey: position (the rowid in SORTED, so key order), rowNumber,
+ *  householdKey, villageCode, communeCode and the stored fields. */
 export const STAGE = "temp.minhbach_staged_households";
 export const COVERED = "temp.minhbach_covered_villages";
-const ROWS = "temp.minhbach_stage_households";
+/** The staged rows as they arrive, in file order: rowNumber, householdKey, numbers for the village and the category, … */
+const STAGED_ROWS = "temp.minhbach_stage_households";
+/** The same rows in household-key order (sortByKey): rowid 1, 2, … is that order. */
+export const SORTED = "temp.minhbach_sorted_households";
+/** Staged rows whose key may be in a stored batch of the year (key-check.ts): the row's rowid in SORTED (position),
+ *  its rowNumber, the batch and the key. */
+export const KEY_HITS = "temp.minhbach_key_hits";
 const VILLAGES = "temp.minhbach_stage_villages";
 const CATEGORIES = "temp.minhbach_stage_categories";
 const CATEGORY_ID = new Map(REVIEW_CATEGORIES.map((c, i) => [c.code as string, i]));
@@ -28,6 +36,8 @@ export class Stage implements HouseholdStage {
    *  cost 0.83–1.06 s per 350k rows against 0.68–0.80 s this way (docs/benchmarks.md). */
   private readonly params: unknown[] = new Array(WIDTH * ROWS_PER_STATEMENT);
   private filled = 0;
+  /** Rows staged so far. */
+  rows = 0;
   /** Whether this stage's write transaction is open, and how many rows it wrote. */
   private open = false;
   private rowsInTransaction = 0;
@@ -40,23 +50,20 @@ export class Stage implements HouseholdStage {
   constructor(private readonly db: Database.Database) {
     this.dropTables();
     db.exec(`
-      CREATE TABLE ${ROWS} (
+      CREATE TABLE ${STAGED_ROWS} (
         rowNumber INTEGER NOT NULL, householdKey TEXT NOT NULL, village INTEGER NOT NULL, urban INTEGER NOT NULL,
         size INTEGER NOT NULL, incomePerMonth INTEGER, aScore INTEGER, deprivations INTEGER NOT NULL,
         category INTEGER NOT NULL, ethnicMinority INTEGER NOT NULL
       );
       CREATE TABLE ${VILLAGES} (id INTEGER PRIMARY KEY, villageCode TEXT NOT NULL, communeCode TEXT NOT NULL);
       CREATE TABLE ${CATEGORIES} (id INTEGER PRIMARY KEY, code TEXT NOT NULL);
-      CREATE VIEW ${STAGE} AS
-        SELECT s.rowNumber, s.householdKey, v.villageCode, v.communeCode, s.urban, s.size, s.incomePerMonth, s.aScore,
-          s.deprivations, c.code AS reviewCategory, s.ethnicMinority
-        FROM ${ROWS} s JOIN ${VILLAGES} v ON v.id = s.village JOIN ${CATEGORIES} c ON c.id = s.category;
-      CREATE TABLE ${COVERED} (villageCode TEXT PRIMARY KEY, communeCode TEXT NOT NULL) WITHOUT ROWID;`);
+      CREATE TABLE ${COVERED} (villageCode TEXT PRIMARY KEY, communeCode TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE ${KEY_HITS} (position INTEGER NOT NULL, rowNumber INTEGER NOT NULL, importId INTEGER NOT NULL, householdKey TEXT NOT NULL);`);
     const category = db.prepare(`INSERT INTO ${CATEGORIES} VALUES (?, ?)`);
     for (const [code, id] of CATEGORY_ID) category.run(id, code);
     const tuple = `(${Array(WIDTH).fill("?").join(",")})`;
-    this.insertMany = db.prepare(`INSERT INTO ${ROWS} VALUES ${Array(ROWS_PER_STATEMENT).fill(tuple).join(",")}`);
-    this.insertOne = db.prepare(`INSERT INTO ${ROWS} VALUES ${tuple}`);
+    this.insertMany = db.prepare(`INSERT INTO ${STAGED_ROWS} VALUES ${Array(ROWS_PER_STATEMENT).fill(tuple).join(",")}`);
+    this.insertOne = db.prepare(`INSERT INTO ${STAGED_ROWS} VALUES ${tuple}`);
     this.insertVillage = db.prepare(`INSERT INTO ${VILLAGES} VALUES (?, ?, ?)`);
   }
 
@@ -74,6 +81,7 @@ export class Stage implements HouseholdStage {
     p[i++] = CATEGORY_ID.get(r.reviewCategory);
     p[i++] = r.ethnicMinority ? 1 : 0;
     this.filled = i;
+    this.rows++;
     if (i === p.length) this.writeParams();
   }
 
@@ -134,6 +142,22 @@ export class Stage implements HouseholdStage {
     })();
   }
 
+  /**
+   * Copies the staged rows into SORTED in household-key order, once all are staged. Why: the key check, the changes
+   * and the swap then read them in the order of the stored runs, so their look-ups in a batch's run go forward through
+   * it page by page instead of jumping around it; and the swap, inside the write transaction, no longer sorts.
+   */
+  sortByKey(): void {
+    this.db.exec(`
+      DROP VIEW IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${SORTED};
+      CREATE TABLE ${SORTED} AS SELECT * FROM ${STAGED_ROWS} ORDER BY householdKey;
+      DROP TABLE ${STAGED_ROWS};
+      CREATE VIEW ${STAGE} AS
+        SELECT s.rowid AS position, s.rowNumber, s.householdKey, v.villageCode, v.communeCode, s.urban, s.size,
+          s.incomePerMonth, s.aScore, s.deprivations, c.code AS reviewCategory, s.ethnicMinority
+        FROM ${SORTED} s JOIN ${VILLAGES} v ON v.id = s.village JOIN ${CATEGORIES} c ON c.id = s.category;`);
+  }
+
   drop(): void {
     if (this.open && this.db.inTransaction) this.db.exec("ROLLBACK");
     this.open = false;
@@ -141,7 +165,8 @@ export class Stage implements HouseholdStage {
   }
 
   private dropTables(): void {
-    this.db.exec(`DROP VIEW IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${ROWS}; DROP TABLE IF EXISTS ${VILLAGES};
-      DROP TABLE IF EXISTS ${CATEGORIES}; DROP TABLE IF EXISTS ${COVERED};`);
+    this.db.exec(`DROP VIEW IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${STAGED_ROWS}; DROP TABLE IF EXISTS ${VILLAGES};
+      DROP TABLE IF EXISTS ${CATEGORIES}; DROP TABLE IF EXISTS ${COVERED}; DROP TABLE IF EXISTS ${KEY_HITS};
+      DROP TABLE IF EXISTS ${SORTED};`);
   }
 }

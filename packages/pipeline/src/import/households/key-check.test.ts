@@ -1,0 +1,115 @@
+/**
+ * The household key check on SQLite (key-check.ts): keys are unique per year across the runs of all the year's import
+ * batches, found through each batch's key filter. Scenarios a store meets in its life: filters missing (a store made
+ * before migration 0004), batches emptied by re-imports, and two imports of one year at the same time.
+ */
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { standardForYear } from "@minhbach/core/standards/standards.ts";
+import { ImportError } from "../shared/problems.js";
+import { tempDir, writeCsv } from "../shared/test-files.js";
+import { importHouseholds } from "./import-households.js";
+import { householdKey } from "./key.js";
+import { SqliteHouseholdStore } from "./sqlite-store.js";
+import { emptyCounts, type ImportSummary } from "./summary.js";
+import { HEADER, SECRET, household, seedUnits } from "./test-fixtures.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function sqliteStore(): Promise<string> {
+  const { dir, privateUrl } = freshStoreUrls("minhbach-key-check-");
+  dirs.push(dir);
+  await seedUnits(privateUrl);
+  return privateUrl;
+}
+
+function query<T>(privateUrl: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(sqlitePathFromUrl(privateUrl), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+const filters = (privateUrl: string) => query<{ importId: number; keys: number }>(privateUrl, `SELECT importId, keys FROM HouseholdKeyFilter ORDER BY importId`);
+const records = (privateUrl: string) => query<{ importId: number; householdKey: string; villageCode: string }>(privateUrl, `SELECT importId, householdKey, villageCode FROM HouseholdRecord ORDER BY householdKey`);
+
+describe("a store made before the key filters (migration 0004)", () => {
+  it("still refuses a household recorded that year in another commune, and gets the missing filters", async () => {
+    const privateUrl = await sqliteStore();
+    const dir = tempDir();
+    await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "a.csv", [HEADER, household("X1", { village_code: "01993-01" }), household("X2", { village_code: "01993-01" })]) });
+    const db = new Database(sqlitePathFromUrl(privateUrl));
+    db.exec(`DELETE FROM HouseholdKeyFilter`);
+    db.close();
+
+    const err = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "b.csv", [HEADER, household("Y1"), household("X2")]) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).problems).toEqual([expect.objectContaining({ row: 3, reason: expect.stringMatching(/already recorded for 2024 in village 01993-01/) })]);
+    expect(filters(privateUrl)).toEqual([{ importId: 1, keys: 2 }]);
+  });
+});
+
+describe("one filter per batch with records", () => {
+  it("stores each import's filter with its rows, and drops an emptied batch's filter at the next import of the year", async () => {
+    const privateUrl = await sqliteStore();
+    const dir = tempDir();
+    const file = (name: string, ...ids: string[]) => writeCsv(dir, name, [HEADER, ...ids.map((id) => household(id))]);
+    await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: file("a.csv", "A1", "A2", "A3") });
+    expect(filters(privateUrl)).toEqual([{ importId: 1, keys: 3 }]);
+    // the same commune again: batch 1 loses every record; its filter stays until the year's next import
+    const again = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: file("b.csv", "A1", "A4") });
+    expect(again.communes[0]).toMatchObject({ added: 1, removed: 2, changed: 0 });
+    expect(filters(privateUrl)).toEqual([{ importId: 1, keys: 3 }, { importId: 2, keys: 2 }]);
+    await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "c.csv", [HEADER, household("B1", { village_code: "01993-01" })]) });
+    expect(filters(privateUrl)).toEqual([{ importId: 2, keys: 2 }, { importId: 3, keys: 1 }]);
+    expect(records(privateUrl).map((r) => [r.importId, r.householdKey]).sort()).toEqual(
+      [[2, householdKey(SECRET, "A1")], [2, householdKey(SECRET, "A4")], [3, householdKey(SECRET, "B1")]].sort(),
+    );
+  });
+
+  it("finds a household among many batches of the year, whichever batch holds it", async () => {
+    const privateUrl = await sqliteStore();
+    const dir = tempDir();
+    // twenty batches for commune 01990 (each re-import empties the one before), and the household sought in 01993's
+    for (let i = 0; i < 20; i++) {
+      await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, `a${i}.csv`, [HEADER, household(`A${i}`)]) });
+      if (i === 10) await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "b.csv", [HEADER, household("SOUGHT", { village_code: "01993-01" })]) });
+    }
+    const err = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "c.csv", [HEADER, household("SOUGHT")]) }).catch((e: unknown) => e);
+    expect((err as ImportError).problems).toEqual([expect.objectContaining({ row: 2, reason: expect.stringMatching(/in village 01993-01/) })]);
+  });
+});
+
+describe("two imports of one year at the same time", () => {
+  it("refuses to store a file whose keys were checked before another import of the year was stored, changing nothing", async () => {
+    const privateUrl = await sqliteStore();
+    const dir = tempDir();
+    const slow = new SqliteHouseholdStore(privateUrl);
+    try {
+      const stage = await slow.openStage();
+      stage.add({ rowNumber: 2, id: "S1", villageCode: "01990-01", communeCode: "01990", urban: false, size: 3, incomePerMonth: 900_000, aScore: null, deprivations: 0, reviewCategory: "POOR", ethnicMinority: false }, householdKey(SECRET, "S1"));
+      await stage.finish();
+      await slow.fillCovered(new Map([["01990", ["01990-01", "01990-02"]]]));
+      expect(await slow.conflictsOutsideCover(2024)).toEqual([]);
+      // meanwhile another file of 2024 is imported, holding the same household in another commune
+      await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "b.csv", [HEADER, household("S1", { village_code: "01993-01" })]) });
+      const before = records(privateUrl);
+      const counts = new Map([["01990", { ...emptyCounts(), households: 1, POOR: 1 }]]);
+      const batch = { fileName: "slow.csv", sha256: "0".repeat(64), year: 2024, rows: 1, synthetic: false, sourceId: null };
+      await expect(slow.replace(2024, standardForYear(2024), counts, batch, (importId) => ({ importId }) as ImportSummary)).rejects.toThrow(/another household import for 2024 was stored while this file was being checked/);
+      expect(records(privateUrl)).toEqual(before);
+      expect(query(privateUrl, `SELECT fileName FROM ImportBatch`)).toEqual([{ fileName: "b.csv" }]);
+    } finally {
+      await slow.dropStage();
+      await slow.close();
+    }
+  });
+});
