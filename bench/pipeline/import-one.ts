@@ -29,11 +29,14 @@ function takeOut(privateUrl: string, p: NationalProvince, year: number): number 
     const stored = db.prepare(`SELECT COALESCE(SUM(rows), 0) FROM ImportBatch WHERE kind = 'HOUSEHOLDS'`).pluck().get() as number;
     const batches = db.prepare(`SELECT id, summary FROM ImportBatch WHERE kind = 'HOUSEHOLDS' AND year = ?`).all(year) as { id: number; summary: string }[];
     const ids = batchesCovering(batches, new Set(p.communes.map((c) => c.code)));
+    const records = db.prepare(`DELETE FROM HouseholdRecord WHERE year = ? AND importId = ?`);
+    const filter = db.prepare(`DELETE FROM HouseholdKeyFilter WHERE importId = ?`);
+    const batch = db.prepare(`DELETE FROM ImportBatch WHERE id = ?`);
     db.transaction(() => {
       for (const id of ids) {
-        db.prepare(`DELETE FROM HouseholdRecord WHERE year = ? AND importId = ?`).run(year, id);
-        db.prepare(`DELETE FROM HouseholdKeyFilter WHERE importId = ?`).run(id);
-        db.prepare(`DELETE FROM ImportBatch WHERE id = ?`).run(id);
+        records.run(year, id);
+        filter.run(id);
+        batch.run(id);
       }
     })();
     db.pragma("wal_checkpoint(TRUNCATE)");

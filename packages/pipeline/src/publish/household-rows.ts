@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import type pg from "pg";
 import { isPostgresUrl, isSqliteUrl, sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { importRunsOfYear } from "../store/household-runs.js";
 import { byteOrderedKey, connectPg } from "../store/pg.js";
 import { KeyRunMerge, runPageSize } from "./key-runs.js";
 
@@ -68,12 +69,7 @@ export function openSqliteSnapshot(privateUrl: string, batchSize = SQLITE_BATCH)
     // Distinct years, then each year's imports, by skipping through the primary key: no scan of the table.
     const nextYear = db.prepare(`SELECT MIN(year) FROM HouseholdRecord WHERE year > ?`).pluck();
     for (let y = nextYear.get(-1e9) as number | null; y !== null && y !== undefined; y = nextYear.get(y) as number | null) years.push(y);
-    const nextRun = db.prepare(`SELECT MIN(importId) FROM HouseholdRecord WHERE year = ? AND importId > ?`).pluck();
-    const runs = years.map((y) => {
-      const ids: number[] = [];
-      for (let id = nextRun.get(y, Number.MIN_SAFE_INTEGER) as number | null; id !== null && id !== undefined; id = nextRun.get(y, id) as number | null) ids.push(id);
-      return ids;
-    });
+    const runs = years.map((y) => importRunsOfYear(db, y));
     const sql = (op: string, upTo: boolean, limit: number) =>
       `SELECT ${COLUMNS} FROM HouseholdRecord WHERE year = ? AND importId = ? AND householdKey ${op} ?${upTo ? " AND householdKey < ?" : ""} ORDER BY householdKey LIMIT ${limit}`;
     // Statements by page size, the limit in their text: bound as a parameter, it made every page ~7 µs slower (SQLite

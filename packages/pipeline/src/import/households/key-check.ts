@@ -5,20 +5,12 @@
  * (KEY_HITS) are looked up in their batch's run. The filter of the file being imported is built in the same pass.
  */
 import type Database from "better-sqlite3";
+import { importRunsOfYear } from "../../store/household-runs.js";
 import { KeyFilter, keyWords } from "./key-filter.js";
 import { COVERED, KEY_HITS, SORTED } from "./stage.js";
 
 /** Staged rows read per query by findKeyCandidates. */
 const PAGE_ROWS = 10_000;
-
-/** The import batches with records in a year, read from the records themselves (skipping through the primary key):
- *  a batch written by other means than the import (the benchmark's bulk load) is found too. */
-function runsOfYear(db: Database.Database, year: number): number[] {
-  const next = db.prepare(`SELECT MIN(importId) FROM HouseholdRecord WHERE year = ? AND importId > ?`).pluck();
-  const ids: number[] = [];
-  for (let id = next.get(year, -1) as number | null; id !== null; id = next.get(year, id) as number | null) ids.push(id);
-  return ids;
-}
 
 /** Builds the missing filters of a year's batches (stores made before migration 0004, bulk loads) and drops those of
  *  batches left without records; in its own transaction, as the filters only describe what is stored. */
@@ -28,7 +20,7 @@ export function reconcileKeyFilters(db: Database.Database, year: number): void {
   const save = db.prepare(`INSERT OR REPLACE INTO HouseholdKeyFilter (importId, year, keys, bits) VALUES (?, ?, ?, ?)`);
   const drop = db.prepare(`DELETE FROM HouseholdKeyFilter WHERE importId = ?`);
   db.transaction(() => {
-    const runs = runsOfYear(db, year);
+    const runs = importRunsOfYear(db, year);
     const filtered = new Set(db.prepare(`SELECT importId FROM HouseholdKeyFilter WHERE year = ?`).pluck().all(year) as number[]);
     for (const id of runs) {
       if (filtered.delete(id)) continue;
