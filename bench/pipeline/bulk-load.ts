@@ -11,15 +11,15 @@ import Database from "better-sqlite3";
 import { REVIEW_CATEGORIES } from "../../packages/core/src/households/columns.ts";
 import { INDICATORS } from "../../packages/core/src/standards/indicators.ts";
 import { sqlitePathFromUrl } from "../../packages/db/src/sqlite-url.ts";
-import { reconcileKeyFilters } from "../../packages/pipeline/src/import/households/key-check.ts";
+import { reconcileKeyPrefixes } from "../../packages/pipeline/src/import/households/key-check.ts";
 import { YEARS, householdFile } from "./national-households.ts";
 import type { NationalProvince } from "./national-units.ts";
 
 const CATEGORY = new Map<string, string>(REVIEW_CATEGORIES.map((c) => [c.vi, c.code]));
 const ROWS_PER_STATEMENT = 100;
 
-/** 128-bit non-cryptographic hash as 32 hex digits (four independent 32-bit FNV-style lanes): the key filters
- *  (key-filter.ts) read a key's leading 128 bits. */
+/** 128-bit non-cryptographic hash as 32 hex digits (four independent 32-bit FNV-style lanes; real keys are 64-digit
+ *  HMACs): the key prefixes (key-prefixes.ts) read a key's leading 32 bits, here the first lane. */
 function fastKey(id: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ id.length;
@@ -119,8 +119,8 @@ export function bulkLoad(privateUrl: string, dir: string, provinces: NationalPro
     log(`rebuilt ${ix.name} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   t = performance.now();
-  for (const year of YEARS) reconcileKeyFilters(db, year);
-  log(`built the batches' key filters in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  for (const year of YEARS) reconcileKeyPrefixes(db, year);
+  log(`built the batches' key prefixes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   db.close();
   return { rows };
 }

@@ -1,6 +1,6 @@
 /**
  * Bench-only: how an import's speed depends on what the store already holds. One province-year of the scale is taken
- * out of the store as the earlier stages left it (its records, its batches and their key filters), imported into it
+ * out of the store as the earlier stages left it (its records, its batches and their key prefixes), imported into it
  * again with the real importer, then imported once more over itself (a re-import: every household found and replaced).
  * At --scale all the store holds the whole country, so this is a province file into a national store.
  */
@@ -22,7 +22,7 @@ export interface ImportOneResult {
   reimportSeconds: number;
 }
 
-/** Deletes a province-year's records, batches and filters: the store as if that file had never been imported. */
+/** Deletes a province-year's records, batches and key prefixes: the store as if that file had never been imported. */
 function takeOut(privateUrl: string, p: NationalProvince, year: number): number {
   const db = new Database(sqlitePathFromUrl(privateUrl));
   try {
@@ -30,12 +30,12 @@ function takeOut(privateUrl: string, p: NationalProvince, year: number): number 
     const batches = db.prepare(`SELECT id, summary FROM ImportBatch WHERE kind = 'HOUSEHOLDS' AND year = ?`).all(year) as { id: number; summary: string }[];
     const ids = batchesCovering(batches, new Set(p.communes.map((c) => c.code)));
     const records = db.prepare(`DELETE FROM HouseholdRecord WHERE year = ? AND importId = ?`);
-    const filter = db.prepare(`DELETE FROM HouseholdKeyFilter WHERE importId = ?`);
+    const prefixes = db.prepare(`DELETE FROM HouseholdKeyPrefixes WHERE importId = ?`);
     const batch = db.prepare(`DELETE FROM ImportBatch WHERE id = ?`);
     db.transaction(() => {
       for (const id of ids) {
         records.run(year, id);
-        filter.run(id);
+        prefixes.run(id);
         batch.run(id);
       }
     })();

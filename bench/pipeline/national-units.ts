@@ -64,14 +64,18 @@ export function loadNationalMap(seed: number, file = UNITS_FILE): NationalProvin
   return provinces;
 }
 
-/** The provinces of a benchmark scale: one median-sized province, ten spread over the code list, or all. */
+const villageCount = (p: NationalProvince) => p.communes.reduce((n, c) => n + c.villages.length, 0);
+
+/** The provinces of a benchmark scale: one median-sized province, the largest one (its files are the biggest an
+ *  import meets), ten spread over the code list, or all. */
 export function provincesForScale(all: NationalProvince[], scale: string): NationalProvince[] {
   if (scale === "all") return all;
+  if (scale === "largest") return [[...all].sort((a, b) => villageCount(b) - villageCount(a) || a.code.localeCompare(b.code))[0]!];
   if (scale === "province" || scale === "1") {
     const bySize = [...all].sort((a, b) => a.communes.length - b.communes.length || a.code.localeCompare(b.code));
     return [bySize[Math.floor(bySize.length / 2)]!];
   }
   const n = Number(scale);
-  if (!Number.isInteger(n) || n < 1 || n > all.length) throw new Error(`--scale must be province, 10 (or another count up to ${all.length}) or all; got ${scale}`);
+  if (!Number.isInteger(n) || n < 1 || n > all.length) throw new Error(`--scale must be province, largest, 10 (or another count up to ${all.length}) or all; got ${scale}`);
   return Array.from({ length: n }, (_, i) => all[Math.floor(((i + 0.5) * all.length) / n)]!);
 }

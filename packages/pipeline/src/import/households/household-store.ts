@@ -11,12 +11,22 @@ import type { VillageInfo } from "./villages.js";
 
 /** The staging table of one import (a TEMP table: it disappears with the session if the process dies). */
 export interface HouseholdStage {
-  /** The import counts the rows' classes itself (RowIntake.staged): the stage holds what the swap stores. */
-  add(r: HouseholdRow, householdKey: string): void;
+  /**
+   * A row with a household id: `key` holds its 32-byte household key at keyOffset (valid during the call); `r` is the
+   * checked row to store, or undefined for a row staged by key only, to find duplicate ids (a bad row, or any row
+   * once the file has a problem). The import counts the rows' classes itself (RowIntake.staged).
+   */
+  add(rowNumber: number, key: Buffer, keyOffset: number, r: HouseholdRow | undefined): void;
   /** Called after each batch of file rows; a store writing asynchronously returns a promise to wait for (back-pressure). */
   drain(): Promise<void> | undefined;
   /** Writes what is still buffered; the staged rows are complete afterwards. */
   finish(): Promise<void>;
+}
+
+/** Rows whose household id appeared on an earlier row, with that first row: at most the limit asked for, and the total. */
+export interface DuplicateIds {
+  rows: { rowNumber: number; firstRow: number }[];
+  total: number;
 }
 
 /** The ImportBatch row recorded with the swap. */
@@ -37,6 +47,9 @@ export type Summarise = (importId: number, changes: Map<string, CommuneChange>) 
 export interface HouseholdStore {
   loadVillages(): Promise<Map<string, VillageInfo>>;
   openStage(): Promise<HouseholdStage>;
+  /** Duplicate household ids among all staged rows; call once, after the stage's finish(). Why in the store: found by
+   *  sorting the staged keys there, memory stays flat whatever the file (a key map cost ~60 bytes per household). */
+  duplicateIds(limit: number): Promise<DuplicateIds>;
   /** Every village of the communes the staged rows cover (at the review year), so their old records can be replaced. */
   fillCovered(villagesByCommune: Map<string, string[]>): Promise<void>;
   /** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year).

@@ -84,6 +84,7 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     if (opts.worker ?? (isWorkbookFile(file) || fs.statSync(file).size >= WORKER_MIN_BYTES)) await checkRowsInWorker(input, intake);
     else await checkRows(input, intake);
     await stage.finish();
+    intake.reportDuplicates(await store.duplicateIds(problems.cap));
     const { rows, dropped, mismatches, mismatchCount } = intake;
     if (rows === 0 && problems.count === 0) problems.add({ file, reason: "the file has a header but no household rows" });
 
@@ -92,7 +93,6 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
       const c = communeIn(v, year);
       if (c) (villagesByCommune.get(c) ?? villagesByCommune.set(c, []).get(c)!).push(v.code);
     }
-    intake.release();
     await store.fillCovered(villagesByCommune);
     for (const c of await store.conflictsOutsideCover(year)) {
       problems.add({

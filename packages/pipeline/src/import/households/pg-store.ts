@@ -7,7 +7,7 @@ import type pg from "pg";
 import copyStreams, { type CopyStreamQuery } from "pg-copy-streams";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { connectPg, copyText, inTransaction } from "../../store/pg.js";
-import type { HouseholdStage, HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
+import type { DuplicateIds, HouseholdStage, HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
 import { COVERED_PG, STAGE_PG, householdBatchesPg, measureChangesPg, swapInPg } from "./pg-replace.js";
 import { batchesCovering } from "./replace.js";
@@ -16,6 +16,8 @@ import { buildVillages, type ParentLinkRow, type VillageInfo, type VillageUnitRo
 
 /** Rows per chunk written to the COPY stream: large enough that per-write overhead vanishes, small enough to stay flat. */
 const CHUNK_ROWS = 10_000;
+/** The nine other columns of a row staged by key only: NULL in COPY's text format. */
+const KEY_ONLY = "\t\\N".repeat(9) + "\n";
 
 class PgStage implements HouseholdStage {
   private lines: string[] = [];
@@ -28,9 +30,15 @@ class PgStage implements HouseholdStage {
     stream.on("error", (err) => (this.error ??= err));
   }
 
-  add(r: HouseholdRow, householdKey: string): void {
+  add(rowNumber: number, key: Buffer, keyOffset: number, r: HouseholdRow | undefined): void {
+    const householdKey = key.toString("hex", keyOffset, keyOffset + 32);
+    if (!r) {
+      this.lines.push(`${rowNumber}\t${householdKey}${KEY_ONLY}`);
+      if (this.lines.length >= CHUNK_ROWS) this.write();
+      return;
+    }
     this.lines.push(
-      `${r.rowNumber}\t${householdKey}\t${copyText(r.villageCode)}\t${copyText(r.communeCode)}\t${r.urban ? "t" : "f"}\t${r.size}\t` +
+      `${rowNumber}\t${householdKey}\t${copyText(r.villageCode)}\t${copyText(r.communeCode)}\t${r.urban ? "t" : "f"}\t${r.size}\t` +
         `${copyText(r.incomePerMonth)}\t${copyText(r.aScore)}\t${r.deprivations}\t${copyText(r.reviewCategory)}\t${r.ethnicMinority ? "t" : "f"}\n`,
     );
     if (this.lines.length >= CHUNK_ROWS) this.write();
@@ -93,13 +101,24 @@ class PgHouseholdStore implements HouseholdStore {
   async openStage(): Promise<HouseholdStage> {
     await this.dropStage();
     await this.client.query(`CREATE TEMP TABLE ${STAGE_PG.slice("pg_temp.".length)} (
-        "rowNumber" integer NOT NULL, "householdKey" text NOT NULL, "villageCode" text NOT NULL, "communeCode" text NOT NULL,
-        "urban" boolean NOT NULL, "size" integer NOT NULL, "incomePerMonth" integer, "aScore" integer, "deprivations" integer NOT NULL,
-        "reviewCategory" text NOT NULL, "ethnicMinority" boolean NOT NULL
+        "rowNumber" integer NOT NULL, "householdKey" text NOT NULL, "villageCode" text, "communeCode" text,
+        "urban" boolean, "size" integer, "incomePerMonth" integer, "aScore" integer, "deprivations" integer,
+        "reviewCategory" text, "ethnicMinority" boolean
       );
       CREATE TEMP TABLE ${COVERED_PG.slice("pg_temp.".length)} ("villageCode" text PRIMARY KEY, "communeCode" text NOT NULL);`);
     const stream = this.client.query(copyStreams.from(`COPY ${STAGE_PG} FROM STDIN`));
     return (this.stage = new PgStage(stream));
+  }
+
+  /** Duplicate keys among the staged rows (rows staged by key only included), with the first row of each. */
+  async duplicateIds(limit: number): Promise<DuplicateIds> {
+    const { rows } = await this.client.query<{ rowNumber: number; firstRow: number; total: string }>(
+      `SELECT "rowNumber", "firstRow", COUNT(*) OVER () AS total FROM (
+         SELECT "rowNumber", MIN("rowNumber") OVER (PARTITION BY "householdKey") AS "firstRow" FROM ${STAGE_PG}) d
+       WHERE "rowNumber" <> "firstRow" ORDER BY "rowNumber" LIMIT $1`,
+      [limit],
+    );
+    return { rows: rows.map((r) => ({ rowNumber: r.rowNumber, firstRow: r.firstRow })), total: rows.length ? Number(rows[0]!.total) : 0 };
   }
 
   async fillCovered(villagesByCommune: Map<string, string[]>): Promise<void> {

@@ -1,15 +1,15 @@
 /**
  * The main-thread half of pass 1: takes the checked rows (from checkRows, directly or through the check worker),
- * finds duplicate household ids, collects problems, counts class mismatches and stages the rows. Why apart from the
- * reading: duplicates and the problem count span the whole file and the staging table lives in the store's session,
- * so this half cannot move to the worker; keeping it in one class makes both paths decide identically.
+ * collects problems, counts class mismatches and stages the rows. Why apart from the reading: the problem count spans
+ * the whole file and the staging table lives in the store's session, so this half cannot move to the worker; keeping
+ * it in one class makes both paths decide identically. Duplicate ids are found by the store once all rows are staged
+ * (reportDuplicates): every row with an id is staged, by key only once the file is known to be refused.
  */
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import type { HouseholdClass } from "@minhbach/core/standards/standards.ts";
 import type { ImportProblem, ProblemCollector } from "../shared/problems.js";
 import type { CheckSink, HeaderInfo } from "./check-rows.js";
-import type { HouseholdStage } from "./household-store.js";
-import { KeyRowIndex } from "./key-row-index.js";
+import type { DuplicateIds, HouseholdStage } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
 import { emptyCounts, type ClassCounts, type ClassMismatch } from "./summary.js";
 
@@ -31,8 +31,6 @@ export class RowIntake implements CheckSink {
   mismatchCount = 0;
   /** Staged rows per commune and class: the import summary's "after" counts, without a query over the staged rows. */
   readonly staged = new Map<string, ClassCounts>();
-  /** Household key → first row: the one structure that grows with the file (~40 bytes per household). */
-  private readonly firstRowOf = new KeyRowIndex();
 
   constructor(
     private readonly file: string,
@@ -53,17 +51,15 @@ export class RowIntake implements CheckSink {
   row(rowNumber: number, h: HouseholdRow | undefined, key: Buffer | undefined, keyOffset: number, cls: HouseholdClass | undefined, clsError: string | undefined): void {
     if (++this.rows % PROGRESS_EVERY === 0) this.progress?.({ phase: "reading", rows: this.rows });
     if (key === undefined) return; // an empty id: reported by the row check, nothing to compare
-    const first = this.firstRowOf.claimBytes(key, keyOffset, rowNumber);
-    if (first !== undefined) {
-      this.problems.add({ file: this.file, row: rowNumber, column: this.headers.household_id ?? "Mã hộ", reason: `household id appears twice (rows ${first} and ${rowNumber})` });
+    if (!h || this.problems.count > 0) {
+      this.stage.add(rowNumber, key, keyOffset, undefined); // the file will be refused: its ids are still compared
       return;
     }
-    if (!h || this.problems.count > 0) return; // the file will be refused: stop staging, keep checking
     if (clsError !== undefined) throw new Error(clsError);
     if (!CONSISTENT[h.reviewCategory]!.includes(cls!)) {
       if (this.mismatchCount++ < MISMATCH_EXAMPLES) this.mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls! });
     }
-    this.stage.add(h, key.toString("hex", keyOffset, keyOffset + 32));
+    this.stage.add(rowNumber, key, keyOffset, h);
     let counts = this.staged.get(h.communeCode);
     if (!counts) this.staged.set(h.communeCode, (counts = emptyCounts()));
     counts[cls!]++;
@@ -74,8 +70,12 @@ export class RowIntake implements CheckSink {
     return this.stage.drain();
   }
 
-  /** The key index is not needed after pass 1: give its memory back before the final transaction. */
-  release(): void {
-    this.firstRowOf.clear();
+  /** The store's duplicate ids (HouseholdStore.duplicateIds) as problems, each with the row where the id first appeared. */
+  reportDuplicates(found: DuplicateIds): void {
+    const column = this.headers.household_id ?? "Mã hộ";
+    for (const d of found.rows) {
+      this.problems.add({ file: this.file, row: d.rowNumber, column, reason: `household id appears twice (rows ${d.firstRow} and ${d.rowNumber})` });
+    }
+    this.problems.countMore(found.total - found.rows.length);
   }
 }

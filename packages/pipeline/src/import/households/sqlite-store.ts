@@ -7,8 +7,8 @@ import Database from "better-sqlite3";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { PRIVATE_PAGE_SIZE } from "@minhbach/db/migrate.ts";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
-import type { HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
-import { assertNoBatchSince, conflictsOutsideCover, findKeyCandidates, reconcileKeyFilters, saveKeyFilter, type KeyCheck } from "./key-check.js";
+import type { DuplicateIds, HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
+import { assertNoBatchSince, conflictsOutsideCover, findKeyCandidates, reconcileKeyPrefixes, saveKeyPrefixes, type KeyCheck } from "./key-check.js";
 import { batchesCovering, householdBatches, measureChanges, swapIn } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
 import { Stage } from "./stage.js";
@@ -49,6 +49,13 @@ export class SqliteHouseholdStore implements HouseholdStore {
     return (this.stage = new Stage(this.db));
   }
 
+  /** Sorts the staged rows by key (once: the key check and the swap read them in that order) and finds the neighbours
+   *  with the same key. */
+  async duplicateIds(limit: number): Promise<DuplicateIds> {
+    this.stage!.sortByKey();
+    return this.stage!.duplicateIds(limit);
+  }
+
   async fillCovered(villagesByCommune: Map<string, string[]>): Promise<void> {
     this.stage!.fillCovered(villagesByCommune);
   }
@@ -58,12 +65,11 @@ export class SqliteHouseholdStore implements HouseholdStore {
     return conflictsOutsideCover(this.db, year);
   }
 
-  /** Sorts the staged rows by key and finds their candidates among the year's batches (KEY_HITS), for the conflicts
-   *  and the changes. */
+  /** Finds the staged keys' candidates among the year's batches (KEY_HITS), for the conflicts and the changes. */
   private checkKeys(year: number): KeyCheck {
-    this.stage!.sortByKey();
-    reconcileKeyFilters(this.db, year);
-    return (this.keyCheck = findKeyCandidates(this.db, year, this.stage!.rows));
+    if (!this.stage!.sorted) this.stage!.sortByKey();
+    reconcileKeyPrefixes(this.db, year);
+    return (this.keyCheck = findKeyCandidates(this.db, year, this.stage!.sortedPrefixes()));
   }
 
   async replace(year: number, standard: PovertyStandard, after: StagedCounts, b: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary> {
@@ -78,7 +84,7 @@ export class SqliteHouseholdStore implements HouseholdStore {
         .run(b.fileName, b.sha256, year, b.rows, b.synthetic ? 1 : 0, b.sourceId, new Date().toISOString());
       const importId = Number(batch.lastInsertRowid);
       swapIn(db, year, importId, batches);
-      saveKeyFilter(db, importId, year, this.stage!.rows, keyCheck);
+      saveKeyPrefixes(db, importId, year, keyCheck);
       const s = summarise(importId, changes);
       db.prepare(`UPDATE ImportBatch SET summary = ? WHERE id = ?`).run(JSON.stringify(s), importId);
       return s;

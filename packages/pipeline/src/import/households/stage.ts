@@ -4,20 +4,24 @@
  * with multi-row INSERTs, in batches, because per-row statement calls dominated the import time. Why numbers for the
  * village and the review category: binding a string costs several times a number (350k rows: 0.49 s with the three
  * text columns, 0.25 s with numbers). Once all rows are in, sortByKey puts them in household-key order (SORTED), and
- * the view STAGE gives them back from there with their codes.
+ * the view STAGE gives them back from there with their codes. Rows the import will not store (a bad row, or any row
+ * once the file has a problem) are staged by key only: duplicate ids are found among all rows, in SQL (duplicateIds),
+ * so that memory does not grow with the file.
  */
 import type Database from "better-sqlite3";
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
-import type { HouseholdStage } from "./household-store.js";
+import type { DuplicateIds, HouseholdStage } from "./household-store.js";
+import { PrefixList, prefixOfBytes } from "./key-prefixes.js";
 import type { HouseholdRow } from "./parse-row.js";
 
 /** The staged rows as the swap reads them, after sortByKey: position (the rowid in SORTED, so key order), rowNumber,
  *  householdKey, villageCode, communeCode and the stored fields. */
 export const STAGE = "temp.minhbach_staged_households";
 export const COVERED = "temp.minhbach_covered_villages";
-/** The staged rows as they arrive, in file order: rowNumber, householdKey, numbers for the village and the category, … */
+/** The staged rows as they arrive, in file order: rowNumber, householdKey, numbers for the village and the category, …
+ *  (NULL but for the first two in a row staged by key only). */
 const STAGED_ROWS = "temp.minhbach_stage_households";
-/** The same rows in household-key order (sortByKey): rowid 1, 2, … is that order. */
+/** The same rows in household-key order, rows of one key in file order (sortByKey): rowid 1, 2, … is that order. */
 export const SORTED = "temp.minhbach_sorted_households";
 /** Staged rows whose key may be in a stored batch of the year (key-check.ts): the row's rowid in SORTED (position),
  *  its rowNumber, the batch and the key. */
@@ -38,6 +42,8 @@ export class Stage implements HouseholdStage {
   private filled = 0;
   /** Rows staged so far. */
   rows = 0;
+  /** Whether sortByKey has run. */
+  sorted = false;
   /** Whether this stage's write transaction is open, and how many rows it wrote. */
   private open = false;
   private rowsInTransaction = 0;
@@ -46,14 +52,15 @@ export class Stage implements HouseholdStage {
   private readonly insertVillage: Database.Statement;
   /** Village code → its number in VILLAGES. */
   private readonly villageIds = new Map<string, number>();
+  /** The first 32 bits of every staged key, in staging order (the key check, key-check.ts). */
+  private readonly prefixes = new PrefixList();
 
   constructor(private readonly db: Database.Database) {
     this.dropTables();
     db.exec(`
       CREATE TABLE ${STAGED_ROWS} (
-        rowNumber INTEGER NOT NULL, householdKey TEXT NOT NULL, village INTEGER NOT NULL, urban INTEGER NOT NULL,
-        size INTEGER NOT NULL, incomePerMonth INTEGER, aScore INTEGER, deprivations INTEGER NOT NULL,
-        category INTEGER NOT NULL, ethnicMinority INTEGER NOT NULL
+        rowNumber INTEGER NOT NULL, householdKey TEXT NOT NULL, village INTEGER, urban INTEGER, size INTEGER,
+        incomePerMonth INTEGER, aScore INTEGER, deprivations INTEGER, category INTEGER, ethnicMinority INTEGER
       );
       CREATE TABLE ${VILLAGES} (id INTEGER PRIMARY KEY, villageCode TEXT NOT NULL, communeCode TEXT NOT NULL);
       CREATE TABLE ${CATEGORIES} (id INTEGER PRIMARY KEY, code TEXT NOT NULL);
@@ -67,20 +74,25 @@ export class Stage implements HouseholdStage {
     this.insertVillage = db.prepare(`INSERT INTO ${VILLAGES} VALUES (?, ?, ?)`);
   }
 
-  add(r: HouseholdRow, householdKey: string): void {
+  add(rowNumber: number, key: Buffer, keyOffset: number, r: HouseholdRow | undefined): void {
     const p = this.params;
     let i = this.filled;
-    p[i++] = r.rowNumber;
-    p[i++] = householdKey;
-    p[i++] = this.villageIds.get(r.villageCode) ?? this.newVillage(r);
-    p[i++] = r.urban ? 1 : 0;
-    p[i++] = r.size;
-    p[i++] = r.incomePerMonth;
-    p[i++] = r.aScore;
-    p[i++] = r.deprivations;
-    p[i++] = CATEGORY_ID.get(r.reviewCategory);
-    p[i++] = r.ethnicMinority ? 1 : 0;
+    p[i++] = rowNumber;
+    p[i++] = key.toString("hex", keyOffset, keyOffset + 32);
+    if (r) {
+      p[i++] = this.villageIds.get(r.villageCode) ?? this.newVillage(r);
+      p[i++] = r.urban ? 1 : 0;
+      p[i++] = r.size;
+      p[i++] = r.incomePerMonth;
+      p[i++] = r.aScore;
+      p[i++] = r.deprivations;
+      p[i++] = CATEGORY_ID.get(r.reviewCategory);
+      p[i++] = r.ethnicMinority ? 1 : 0;
+    } else {
+      for (const end = i + WIDTH - 2; i < end; ) p[i++] = null;
+    }
     this.filled = i;
+    this.prefixes.push(prefixOfBytes(key, keyOffset));
     this.rows++;
     if (i === p.length) this.writeParams();
   }
@@ -142,15 +154,41 @@ export class Stage implements HouseholdStage {
     })();
   }
 
+  /** The staged keys' first 32 bits in ascending order: one per row of SORTED, in its order. Call once, after sortByKey. */
+  sortedPrefixes(): Uint32Array {
+    return this.prefixes.sorted();
+  }
+
+  /**
+   * Rows whose household id was on an earlier row, with that first row: neighbours in SORTED with the same key (a
+   * self-join on rowid, ~0.1 s per million rows). At most `limit` listed, in key order, and the total. Call after sortByKey.
+   */
+  duplicateIds(limit: number): DuplicateIds {
+    const pairs = this.db
+      .prepare(`SELECT b.rowid, b.rowNumber, a.rowNumber FROM ${SORTED} b JOIN ${SORTED} a ON a.rowid = b.rowid - 1 WHERE a.householdKey = b.householdKey ORDER BY b.rowid`)
+      .raw()
+      .iterate() as Iterable<[number, number, number]>;
+    const out: DuplicateIds = { rows: [], total: 0 };
+    let lastRowid = -1;
+    let first = 0;
+    for (const [rowid, rowNumber, previous] of pairs) {
+      if (rowid !== lastRowid + 1) first = previous; // a new key: its first row is the one before
+      lastRowid = rowid;
+      if (out.total++ < limit) out.rows.push({ rowNumber, firstRow: first });
+    }
+    return out;
+  }
+
   /**
    * Copies the staged rows into SORTED in household-key order, once all are staged. Why: the key check, the changes
    * and the swap then read them in the order of the stored runs, so their look-ups in a batch's run go forward through
    * it page by page instead of jumping around it; and the swap, inside the write transaction, no longer sorts.
    */
   sortByKey(): void {
+    this.sorted = true;
     this.db.exec(`
       DROP VIEW IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${SORTED};
-      CREATE TABLE ${SORTED} AS SELECT * FROM ${STAGED_ROWS} ORDER BY householdKey;
+      CREATE TABLE ${SORTED} AS SELECT * FROM ${STAGED_ROWS} ORDER BY householdKey, rowNumber;
       DROP TABLE ${STAGED_ROWS};
       CREATE VIEW ${STAGE} AS
         SELECT s.rowid AS position, s.rowNumber, s.householdKey, v.villageCode, v.communeCode, s.urban, s.size,

@@ -46,6 +46,11 @@ export class ProblemCollector {
     if (this.problems.length < this.cap) this.problems.push(problem);
   }
 
+  /** Problems found and counted but not listed (a store reported how many more there were). */
+  countMore(n: number): void {
+    if (n > 0) this.total += n;
+  }
+
   addAll(problems: readonly ImportProblem[]): void {
     for (const p of problems) this.add(p);
   }
