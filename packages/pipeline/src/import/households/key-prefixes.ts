@@ -94,18 +94,21 @@ export function matchingRanges(staged: Uint32Array, stored: Uint32Array, onRange
   while (i < n && j < m) {
     const a = staged[i]!;
     const b = stored[j]!;
-    if (a < b) i++;
-    else if (b < a) j++;
+    if (a !== b) {
+      // Steps without a branch on which side is smaller: random keys made that branch mispredict half the time
+      // (63 batches against 1.43 M keys: 0.46 s this way, 0.63 s with if/else).
+      i += +(a < b);
+      j += +(b < a);
+      continue;
+    }
+    const start = i;
+    while (i < n && staged[i] === a) i++;
+    while (j < m && stored[j] === a) j++;
+    if (start === end) end = i; // continues the open range
     else {
-      const start = i;
-      while (i < n && staged[i] === a) i++;
-      while (j < m && stored[j] === a) j++;
-      if (start === end) end = i; // continues the open range
-      else {
-        if (open >= 0) onRange(open, end);
-        open = start;
-        end = i;
-      }
+      if (open >= 0) onRange(open, end);
+      open = start;
+      end = i;
     }
   }
   if (open >= 0) onRange(open, end);
