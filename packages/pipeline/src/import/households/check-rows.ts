@@ -10,13 +10,13 @@ import { ProblemCollector, type ImportProblem } from "../shared/problems.js";
 import { readTableBatches } from "../shared/table.js";
 import { HouseholdKeyer, type IdKeyer } from "./key-hasher.js";
 import { parseHouseholdRow, type HouseholdRow, type RowContext } from "./parse-row.js";
-import type { VillageInfo } from "./villages.js";
+import type { VillagesAtYear } from "./villages.js";
 
 export interface CheckInput {
   file: string;
   year: number;
   secret: string;
-  villages: Map<string, VillageInfo>;
+  villages: VillagesAtYear;
   dropPersonalColumns: boolean;
 }
 

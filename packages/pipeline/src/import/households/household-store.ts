@@ -7,7 +7,7 @@ import { isPostgresUrl, isSqliteUrl } from "@minhbach/db/sqlite-url.ts";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import type { HouseholdRow } from "./parse-row.js";
 import type { ClassCounts, CommuneChange, ImportSummary } from "./summary.js";
-import type { VillageInfo } from "./villages.js";
+import type { VillagesAtYear } from "./villages.js";
 
 /** The staging table of one import (a TEMP table: it disappears with the session if the process dies). */
 export interface HouseholdStage {
@@ -45,7 +45,8 @@ export type StagedCounts = ReadonlyMap<string, ClassCounts>;
 export type Summarise = (importId: number, changes: Map<string, CommuneChange>) => ImportSummary;
 
 export interface HouseholdStore {
-  loadVillages(): Promise<Map<string, VillageInfo>>;
+  /** Every village, with its commune at `year`'s review (villages.ts). */
+  loadVillages(year: number): Promise<VillagesAtYear>;
   openStage(): Promise<HouseholdStage>;
   /** Duplicate household ids among all staged rows; call once, after the stage's finish(). Why in the store: found by
    *  sorting the staged keys there, memory stays flat whatever the file (a key map cost ~60 bytes per household). */

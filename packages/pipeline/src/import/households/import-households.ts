@@ -18,7 +18,7 @@ import { openHouseholdStore } from "./household-store.js";
 import { totals } from "./replace.js";
 import { RowIntake } from "./row-intake.js";
 import type { ImportSummary } from "./summary.js";
-import { communeIn } from "./villages.js";
+import { NOT_AT_REVIEW } from "./villages.js";
 
 export interface ImportProgress {
   phase: "reading" | "writing" | "done";
@@ -70,7 +70,7 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
   if (!fs.existsSync(file)) throw new ImportError([{ file, reason: "file not found" }]);
   const store = await openHouseholdStore(opts.privateUrl);
   try {
-    const villages = await store.loadVillages();
+    const villages = await store.loadVillages(year);
     const problems = new ProblemCollector(1000);
     const stage = await store.openStage();
     const intake = new RowIntake(file, problems, stage, opts.progress);
@@ -89,9 +89,8 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     if (rows === 0 && problems.count === 0) problems.add({ file, reason: "the file has a header but no household rows" });
 
     const villagesByCommune = new Map<string, string[]>();
-    for (const v of villages.values()) {
-      const c = communeIn(v, year);
-      if (c) (villagesByCommune.get(c) ?? villagesByCommune.set(c, []).get(c)!).push(v.code);
+    for (const [village, c] of villages) {
+      if (c !== "" && c !== NOT_AT_REVIEW) (villagesByCommune.get(c) ?? villagesByCommune.set(c, []).get(c)!).push(village);
     }
     await store.fillCovered(villagesByCommune);
     for (const c of await store.conflictsOutsideCover(year)) {

@@ -9,7 +9,7 @@ import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import type { ImportProblem } from "../shared/problems.js";
 import type { TableRow } from "../shared/table.js";
 import { parseFlag, parseWholeNumber } from "../shared/values.js";
-import { communeIn, villageValidIn, type VillageInfo } from "./villages.js";
+import { NOT_AT_REVIEW, type VillagesAtYear } from "./villages.js";
 
 export const LIMITS = { size: [1, 50], income: [0, 1_000_000_000], aScore: [0, 1000], idLength: 64 } as const;
 
@@ -58,7 +58,7 @@ export interface RowContext {
   file: string;
   year: number;
   standard: PovertyStandard;
-  villages: Map<string, VillageInfo>;
+  villages: VillagesAtYear;
   /** Header as written in the file, by key (problems name the column the officer sees). */
   headers: Record<string, string>;
 }
@@ -78,15 +78,13 @@ export function parseHouseholdRow(row: TableRow, ctx: RowContext, report: (p: Im
   else if (id.length > LIMITS.idLength) ok = problem(ctx, row, report, "household_id", `household id is longer than ${LIMITS.idLength} characters`);
 
   const villageCode = v.village_code!;
-  const village = ctx.villages.get(villageCode);
+  const commune = ctx.villages.get(villageCode);
   let communeCode = "";
   if (villageCode === "") ok = problem(ctx, row, report, "village_code", "village code is required");
-  else if (!village) ok = problem(ctx, row, report, "village_code", `unknown village code "${villageCode}" (not a VILLAGE in the unit list; import boundaries/units first)`);
-  else if (!villageValidIn(village, ctx.year)) ok = problem(ctx, row, report, "village_code", `village "${villageCode}" did not exist at the ${ctx.year} review (31/12/${ctx.year})`);
-  else {
-    communeCode = communeIn(village, ctx.year) ?? "";
-    if (communeCode === "") ok = problem(ctx, row, report, "village_code", `village "${villageCode}" has no commune in ${ctx.year}`);
-  }
+  else if (commune === undefined) ok = problem(ctx, row, report, "village_code", `unknown village code "${villageCode}" (not a VILLAGE in the unit list; import boundaries/units first)`);
+  else if (commune === NOT_AT_REVIEW) ok = problem(ctx, row, report, "village_code", `village "${villageCode}" did not exist at the ${ctx.year} review (31/12/${ctx.year})`);
+  else if (commune === "") ok = problem(ctx, row, report, "village_code", `village "${villageCode}" has no commune in ${ctx.year}`);
+  else communeCode = commune;
 
   const urban = isUrban(v.area!);
   if (urban === undefined) ok = problem(ctx, row, report, "area", `area must be "nông thôn" or "thành thị", got "${v.area}"`);

@@ -12,7 +12,7 @@ import type { HouseholdRow } from "./parse-row.js";
 import { COVERED_PG, STAGE_PG, householdBatchesPg, measureChangesPg, swapInPg } from "./pg-replace.js";
 import { batchesCovering } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
-import { buildVillages, type ParentLinkRow, type VillageInfo, type VillageUnitRow } from "./villages.js";
+import { villagesAtYear, type ParentLinkRow, type VillageUnitRow, type VillagesAtYear } from "./villages.js";
 
 /** Rows per chunk written to the COPY stream: large enough that per-write overhead vanishes, small enough to stay flat. */
 const CHUNK_ROWS = 10_000;
@@ -90,12 +90,12 @@ class PgHouseholdStore implements HouseholdStore {
 
   constructor(private readonly client: pg.Client) {}
 
-  async loadVillages(): Promise<Map<string, VillageInfo>> {
+  async loadVillages(year: number): Promise<VillagesAtYear> {
     const units = await this.client.query<VillageUnitRow>(
-      `SELECT "code", "name", "parentCode", "validFrom", "validTo" FROM "AdminUnit" WHERE "level" = 'VILLAGE'`,
+      `SELECT "code", "parentCode", "validFrom", "validTo" FROM "AdminUnit" WHERE "level" = 'VILLAGE'`,
     );
     const links = await this.client.query<ParentLinkRow>(`SELECT "unitCode", "parentCode", "validFrom", "validTo" FROM "UnitParent"`);
-    return buildVillages(units.rows, links.rows);
+    return villagesAtYear(units.rows, links.rows, year);
   }
 
   async openStage(): Promise<HouseholdStage> {

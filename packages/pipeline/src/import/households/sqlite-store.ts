@@ -12,7 +12,7 @@ import { assertNoBatchSince, conflictsOutsideCover, findKeyCandidates, reconcile
 import { batchesCovering, householdBatches, measureChanges, swapIn } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
 import { Stage } from "./stage.js";
-import { buildVillages, type ParentLinkRow, type VillageInfo, type VillageUnitRow } from "./villages.js";
+import { villagesAtYear, type ParentLinkRow, type VillageUnitRow, type VillagesAtYear } from "./villages.js";
 
 export class SqliteHouseholdStore implements HouseholdStore {
   private readonly db: Database.Database;
@@ -39,10 +39,10 @@ export class SqliteHouseholdStore implements HouseholdStore {
     }
   }
 
-  async loadVillages(): Promise<Map<string, VillageInfo>> {
-    const units = this.db.prepare(`SELECT code, name, parentCode, validFrom, validTo FROM AdminUnit WHERE level = 'VILLAGE'`).all() as VillageUnitRow[];
+  async loadVillages(year: number): Promise<VillagesAtYear> {
+    const units = this.db.prepare(`SELECT code, parentCode, validFrom, validTo FROM AdminUnit WHERE level = 'VILLAGE'`).iterate() as Iterable<VillageUnitRow>;
     const links = this.db.prepare(`SELECT unitCode, parentCode, validFrom, validTo FROM UnitParent`).iterate() as Iterable<ParentLinkRow>;
-    return buildVillages(units, links);
+    return villagesAtYear(units, links, year);
   }
 
   async openStage(): Promise<Stage> {
