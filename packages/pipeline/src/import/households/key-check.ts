@@ -2,13 +2,14 @@
  * The import's look-up of its household keys among the year's stored records, on SQLite. Why through prefixes: the
  * records are stored in one run per import batch (primary key year, importId, householdKey), so a key could be in any
  * batch of the year; merging the file's sorted key prefixes with each batch's (key-prefixes.ts) rules nearly all of
- * them out, and only the candidates (KEY_HITS) are looked up exactly in their batch's run. The file's prefixes are
- * collected while it is staged (Stage) and stored with its batch.
+ * them out, and only the candidates are looked up exactly in their batch's run. The households found there go to
+ * MATCHES with their stored fields, once, for both the conflicts and the changes. The file's prefixes are collected
+ * while it is staged (Stage) and stored with its batch.
  */
 import type Database from "better-sqlite3";
 import { importRunsOfYear } from "../../store/household-runs.js";
 import { decodePrefixes, encodePrefixes, matchingRanges, prefixesOfSortedKeys } from "./key-prefixes.js";
-import { COVERED, KEY_HITS, SORTED } from "./stage.js";
+import { COVERED, MATCHES, SORTED } from "./stage.js";
 
 /** Builds the missing prefixes of a year's batches (stores made before migration 0005, bulk loads) and drops those of
  *  batches left without records; in its own transaction, as the prefixes only describe what is stored. */
@@ -37,8 +38,9 @@ export interface KeyCheck {
 }
 
 /**
- * Compares the staged keys' sorted prefixes (one per row of SORTED, in the same order) with each batch of the year and
- * records the candidates in KEY_HITS, one INSERT per range of matching rows. Call after reconcileKeyPrefixes and
+ * Compares the staged keys' sorted prefixes (one per row of SORTED, in the same order) with each batch of the year,
+ * looks the candidates up in the batch's run and records those found in MATCHES: one INSERT per range of candidate
+ * rows, which go forward through the run as both are in key order. Call after reconcileKeyPrefixes and
  * Stage.sortByKey. Batches are read one at a time, so memory holds the file's prefixes and one batch's.
  */
 export function findKeyCandidates(db: Database.Database, year: number, own: Uint32Array): KeyCheck {
@@ -47,11 +49,17 @@ export function findKeyCandidates(db: Database.Database, year: number, own: Uint
   const ids = db.prepare(`SELECT importId FROM HouseholdKeyPrefixes WHERE year = ? ORDER BY importId`).pluck().all(year) as number[];
   const prefixesOf = db.prepare(`SELECT prefixes FROM HouseholdKeyPrefixes WHERE importId = ?`).pluck();
   // Positions are SORTED's rowids (1, 2, …), the order of `own`.
-  const hits = db.prepare(`INSERT INTO ${KEY_HITS} SELECT rowid, rowNumber, ?, householdKey FROM ${SORTED} WHERE rowid > ? AND rowid <= ?`);
+  const hits = db.prepare(
+    `INSERT INTO ${MATCHES}
+     SELECT s.rowid, s.rowNumber, h.importId, h.villageCode, h.urban, h.size, h.incomePerMonth, h.aScore, h.deprivations,
+       h.reviewCategory, h.ethnicMinority
+     FROM ${SORTED} s JOIN HouseholdRecord h ON h.year = ? AND h.importId = ? AND h.householdKey = s.householdKey
+     WHERE s.rowid > ? AND s.rowid <= ?`,
+  );
   db.transaction(() => {
     for (const id of ids) {
       const stored = decodePrefixes(prefixesOf.get(id) as Buffer);
-      matchingRanges(own, stored, (start, end) => hits.run(id, start, end));
+      matchingRanges(own, stored, (start, end) => hits.run(year, id, start, end));
     }
   })();
   return { own, tested: ids };
@@ -68,15 +76,14 @@ export function assertNoBatchSince(db: Database.Database, year: number, check: K
 }
 
 /** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year):
- *  the candidates found in their batch's run, in a village outside the file's communes. */
-export function conflictsOutsideCover(db: Database.Database, year: number): { rowNumber: number; villageCode: string }[] {
+ *  the matches in a village outside the file's communes. Call after findKeyCandidates. */
+export function conflictsOutsideCover(db: Database.Database): { rowNumber: number; villageCode: string }[] {
   return db
     .prepare(
-      `SELECT x.rowNumber, h.villageCode FROM ${KEY_HITS} x
-       JOIN HouseholdRecord h ON h.year = ? AND h.importId = x.importId AND h.householdKey = x.householdKey
-       WHERE h.villageCode NOT IN (SELECT villageCode FROM ${COVERED}) ORDER BY x.rowNumber LIMIT 1000`,
+      `SELECT rowNumber, villageCode FROM ${MATCHES}
+       WHERE villageCode NOT IN (SELECT villageCode FROM ${COVERED}) ORDER BY rowNumber LIMIT 1000`,
     )
-    .all(year) as { rowNumber: number; villageCode: string }[];
+    .all() as { rowNumber: number; villageCode: string }[];
 }
 
 /** Stores the new batch's prefixes; call inside the import's transaction, with its rows. */

@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { classifyHousehold, type HouseholdFacts } from "@minhbach/core/standards/classify.ts";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
-import { COVERED, KEY_HITS, STAGE } from "./stage.js";
+import { COVERED, MATCHES, STAGE } from "./stage.js";
 import type { StagedCounts } from "./household-store.js";
 import { emptyCounts, type ClassCounts, type CommuneChange } from "./summary.js";
 
@@ -95,8 +95,9 @@ export function countStaged(after: StagedCounts, matched: Iterable<MatchedRows>,
 
 /** Per-commune changes; call inside the transaction, before the swap. Why no GROUP BY over the staged rows: the after
  *  counts are counted as rows are staged, and sorting 350k staged rows to group them cost more (0.4 s) than the
- *  lookups. The matches are looked up only for the candidates of the key filters (key-check.ts, KEY_HITS): on a first
- *  import of the year there are a few false ones. */
+ *  lookups. The stored records the staged rows match were found by the key check (key-check.ts, MATCHES), before
+ *  the transaction: valid here, as any import that changed records since would have added a batch of the year, which
+ *  assertNoBatchSince refuses. */
 export function measureChanges(db: Database.Database, year: number, standard: PovertyStandard, after: StagedCounts, batches: number[]): Map<string, CommuneChange> {
   const out = new Map<string, CommuneChange>();
   if (batches.length) {
@@ -115,12 +116,11 @@ export function measureChanges(db: Database.Database, year: number, standard: Po
   const rows = db
     .prepare(
       `SELECT s.communeCode, c.communeCode, CASE WHEN ${SAME} THEN 0 ELSE 1 END
-       FROM ${KEY_HITS} x JOIN HouseholdRecord h ON h.year = ? AND h.importId = x.importId AND h.householdKey = x.householdKey
-       JOIN ${STAGE} s ON s.position = x.position
+       FROM ${MATCHES} h JOIN ${STAGE} s ON s.position = h.position
        LEFT JOIN ${COVERED} c ON c.villageCode = h.villageCode`,
     )
     .raw()
-    .iterate(year) as Iterable<[string, string | null, number]>;
+    .iterate() as Iterable<[string, string | null, number]>;
   for (const [commune, keptIn, changed] of rows) {
     const key = `${commune}|${keptIn}|${changed}`;
     const m = matched.get(key);

@@ -62,10 +62,10 @@ export class SqliteHouseholdStore implements HouseholdStore {
 
   async conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]> {
     this.checkKeys(year);
-    return conflictsOutsideCover(this.db, year);
+    return conflictsOutsideCover(this.db);
   }
 
-  /** Finds the staged keys' candidates among the year's batches (KEY_HITS), for the conflicts and the changes. */
+  /** Finds the staged households already stored for the year (MATCHES), for the conflicts and the changes. */
   private checkKeys(year: number): KeyCheck {
     if (!this.stage!.sorted) this.stage!.sortByKey();
     reconcileKeyPrefixes(this.db, year);

@@ -23,9 +23,9 @@ export const COVERED = "temp.minhbach_covered_villages";
 const STAGED_ROWS = "temp.minhbach_stage_households";
 /** The same rows in household-key order, rows of one key in file order (sortByKey): rowid 1, 2, … is that order. */
 export const SORTED = "temp.minhbach_sorted_households";
-/** Staged rows whose key may be in a stored batch of the year (key-check.ts): the row's rowid in SORTED (position),
- *  its rowNumber, the batch and the key. */
-export const KEY_HITS = "temp.minhbach_key_hits";
+/** Staged rows whose household is already stored for the year (key-check.ts): the row's rowid in SORTED (position),
+ *  its rowNumber, the batch, and the stored record's fields, which the conflicts and the changes compare. */
+export const MATCHES = "temp.minhbach_stored_matches";
 const VILLAGES = "temp.minhbach_stage_villages";
 const CATEGORIES = "temp.minhbach_stage_categories";
 const CATEGORY_ID = new Map(REVIEW_CATEGORIES.map((c, i) => [c.code as string, i]));
@@ -65,7 +65,11 @@ export class Stage implements HouseholdStage {
       CREATE TABLE ${VILLAGES} (id INTEGER PRIMARY KEY, villageCode TEXT NOT NULL, communeCode TEXT NOT NULL);
       CREATE TABLE ${CATEGORIES} (id INTEGER PRIMARY KEY, code TEXT NOT NULL);
       CREATE TABLE ${COVERED} (villageCode TEXT PRIMARY KEY, communeCode TEXT NOT NULL) WITHOUT ROWID;
-      CREATE TABLE ${KEY_HITS} (position INTEGER NOT NULL, rowNumber INTEGER NOT NULL, importId INTEGER NOT NULL, householdKey TEXT NOT NULL);`);
+      CREATE TABLE ${MATCHES} (
+        position INTEGER NOT NULL, rowNumber INTEGER NOT NULL, importId INTEGER NOT NULL, villageCode TEXT NOT NULL,
+        urban INTEGER NOT NULL, size INTEGER NOT NULL, incomePerMonth INTEGER, aScore INTEGER, deprivations INTEGER NOT NULL,
+        reviewCategory TEXT NOT NULL, ethnicMinority INTEGER NOT NULL
+      );`);
     const category = db.prepare(`INSERT INTO ${CATEGORIES} VALUES (?, ?)`);
     for (const [code, id] of CATEGORY_ID) category.run(id, code);
     const tuple = `(${Array(WIDTH).fill("?").join(",")})`;
@@ -204,7 +208,7 @@ export class Stage implements HouseholdStage {
 
   private dropTables(): void {
     this.db.exec(`DROP VIEW IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${STAGED_ROWS}; DROP TABLE IF EXISTS ${VILLAGES};
-      DROP TABLE IF EXISTS ${CATEGORIES}; DROP TABLE IF EXISTS ${COVERED}; DROP TABLE IF EXISTS ${KEY_HITS};
+      DROP TABLE IF EXISTS ${CATEGORIES}; DROP TABLE IF EXISTS ${COVERED}; DROP TABLE IF EXISTS ${MATCHES};
       DROP TABLE IF EXISTS ${SORTED};`);
   }
 }
