@@ -16,7 +16,6 @@ import { COVERED, MATCHES, SORTED } from "./stage.js";
 export function reconcileKeyPrefixes(db: Database.Database, year: number): void {
   // In primary-key order: a run's keys come out sorted, so its prefixes do too.
   const keysOf = db.prepare(`SELECT householdKey FROM HouseholdRecord WHERE year = ? AND importId = ? ORDER BY householdKey`).pluck();
-  const countOf = db.prepare(`SELECT COUNT(*) FROM HouseholdRecord WHERE year = ? AND importId = ?`).pluck();
   const save = db.prepare(`INSERT OR REPLACE INTO HouseholdKeyPrefixes (importId, year, keys, prefixes) VALUES (?, ?, ?, ?)`);
   const drop = db.prepare(`DELETE FROM HouseholdKeyPrefixes WHERE importId = ?`);
   db.transaction(() => {
@@ -24,8 +23,8 @@ export function reconcileKeyPrefixes(db: Database.Database, year: number): void 
     const listed = new Set(db.prepare(`SELECT importId FROM HouseholdKeyPrefixes WHERE year = ?`).pluck().all(year) as number[]);
     for (const id of runs) {
       if (listed.delete(id)) continue;
-      const n = countOf.get(year, id) as number;
-      save.run(id, year, n, encodePrefixes(prefixesOfSortedKeys(keysOf.iterate(year, id) as Iterable<string>, n)));
+      const prefixes = prefixesOfSortedKeys(keysOf.iterate(year, id) as Iterable<string>);
+      save.run(id, year, prefixes.length, encodePrefixes(prefixes));
     }
     for (const id of listed) drop.run(id);
   })();
@@ -44,7 +43,8 @@ export interface KeyCheck {
  * Stage.sortByKey. Batches are read one at a time, so memory holds the file's prefixes and one batch's.
  */
 export function findKeyCandidates(db: Database.Database, year: number, own: Uint32Array): KeyCheck {
-  const staged = db.prepare(`SELECT COUNT(*) FROM ${SORTED}`).pluck().get() as number;
+  // SORTED's rowids are 1…n (CREATE TABLE AS): its last rowid is its row count, without reading the table.
+  const staged = (db.prepare(`SELECT MAX(rowid) FROM ${SORTED}`).pluck().get() as number | null) ?? 0;
   if (staged !== own.length) throw new Error(`the key check got ${own.length} prefixes for ${staged} staged rows`);
   const ids = db.prepare(`SELECT importId FROM HouseholdKeyPrefixes WHERE year = ? ORDER BY importId`).pluck().all(year) as number[];
   const prefixesOf = db.prepare(`SELECT prefixes FROM HouseholdKeyPrefixes WHERE importId = ?`).pluck();

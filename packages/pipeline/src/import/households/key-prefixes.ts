@@ -27,11 +27,6 @@ export function prefixOfHex(hexKey: string): number {
   return x >>> 0;
 }
 
-/** The first 32 bits of a key digest at b[o…], big-endian: the same number as prefixOfHex of its hex form. */
-export function prefixOfBytes(b: Uint8Array, o: number): number {
-  return ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
-}
-
 /** The prefixes of the rows staged so far, in arrival order: 4 bytes per row, the import's only per-row memory. */
 export class PrefixList {
   private words = new Uint32Array(1 << 16);
@@ -46,9 +41,14 @@ export class PrefixList {
     this.words[this.length++] = prefix;
   }
 
+  /** The prefixes in arrival order (a view: valid until the next push). */
+  values(): Uint32Array {
+    return this.words.subarray(0, this.length);
+  }
+
   /** The prefixes in ascending order (sorted in place; the list is done with). */
   sorted(): Uint32Array {
-    return this.words.subarray(0, this.length).sort();
+    return this.values().sort();
   }
 }
 
@@ -66,18 +66,17 @@ export function decodePrefixes(bytes: Uint8Array): Uint32Array {
   return copy;
 }
 
-/** Sorted prefixes of household keys given in key order (a batch's run): checks the order on the way. */
-export function prefixesOfSortedKeys(keys: Iterable<string>, count: number): Uint32Array {
-  const out = new Uint32Array(count);
-  let n = 0;
+/** Sorted prefixes of household keys given in key order (a batch's run): checks the order on the way. Read in one
+ *  pass, growing as it goes: counting the run first read all of it twice. */
+export function prefixesOfSortedKeys(keys: Iterable<string>): Uint32Array {
+  const list = new PrefixList();
+  let last = 0;
   for (const key of keys) {
     const p = prefixOfHex(key);
-    if (n === count) throw new Error(`more than the ${count} keys announced`);
-    if (n > 0 && p < out[n - 1]!) throw new Error("household keys are not in ascending order");
-    out[n++] = p;
+    if (p < last) throw new Error("household keys are not in ascending order");
+    list.push((last = p));
   }
-  if (n !== count) throw new Error(`${n} keys instead of the ${count} announced`);
-  return out;
+  return list.values();
 }
 
 /**

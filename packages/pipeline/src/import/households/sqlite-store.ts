@@ -67,7 +67,7 @@ export class SqliteHouseholdStore implements HouseholdStore {
 
   /** Finds the staged households already stored for the year (MATCHES), for the conflicts and the changes. */
   private checkKeys(year: number): KeyCheck {
-    if (!this.stage!.sorted) this.stage!.sortByKey();
+    this.stage!.sortByKey();
     reconcileKeyPrefixes(this.db, year);
     return (this.keyCheck = findKeyCandidates(this.db, year, this.stage!.sortedPrefixes()));
   }

@@ -11,7 +11,7 @@
 import type Database from "better-sqlite3";
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import type { DuplicateIds, HouseholdStage } from "./household-store.js";
-import { PrefixList, prefixOfBytes } from "./key-prefixes.js";
+import { PrefixList } from "./key-prefixes.js";
 import type { HouseholdRow } from "./parse-row.js";
 
 /** The staged rows as the swap reads them, after sortByKey: position (the rowid in SORTED, so key order), rowNumber,
@@ -40,10 +40,8 @@ export class Stage implements HouseholdStage {
    *  cost 0.83–1.06 s per 350k rows against 0.68–0.80 s this way (docs/benchmarks.md). */
   private readonly params: unknown[] = new Array(WIDTH * ROWS_PER_STATEMENT);
   private filled = 0;
-  /** Rows staged so far. */
-  rows = 0;
   /** Whether sortByKey has run. */
-  sorted = false;
+  private sorted = false;
   /** Whether this stage's write transaction is open, and how many rows it wrote. */
   private open = false;
   private rowsInTransaction = 0;
@@ -96,8 +94,7 @@ export class Stage implements HouseholdStage {
       for (const end = i + WIDTH - 2; i < end; ) p[i++] = null;
     }
     this.filled = i;
-    this.prefixes.push(prefixOfBytes(key, keyOffset));
-    this.rows++;
+    this.prefixes.push(key.readUInt32BE(keyOffset)); // the key's first 32 bits, as prefixOfHex reads them from its hex
     if (i === p.length) this.writeParams();
   }
 
@@ -189,6 +186,7 @@ export class Stage implements HouseholdStage {
    * it page by page instead of jumping around it; and the swap, inside the write transaction, no longer sorts.
    */
   sortByKey(): void {
+    if (this.sorted) return; // once: duplicateIds and the key check both need it
     this.sorted = true;
     this.db.exec(`
       DROP VIEW IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${SORTED};

@@ -13,7 +13,7 @@ export const NOT_AT_REVIEW = "\u0000";
 export type VillagesAtYear = Map<string, string>;
 
 /** Review year Y is carried out at the end of year Y (docs/contracts.md): units are taken as they stood on 31 December. */
-export function reviewReferenceTime(year: number): number {
+function reviewReferenceTime(year: number): number {
   return Date.UTC(year, 11, 31);
 }
 
