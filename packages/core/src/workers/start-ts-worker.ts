@@ -6,19 +6,19 @@
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import { workerBundle } from "./worker-bundle.ts";
 
-export function startTsWorker(entry: URL, workerData?: unknown): Worker {
+export function startTsWorker(entry: URL, workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
   const bundle = workerBundle(entry);
-  if (bundle) return new Worker(bundle, { execArgv: [], workerData });
-  return startThroughTsx(entry, workerData);
+  if (bundle) return new Worker(bundle, { execArgv: [], workerData, resourceLimits });
+  return startThroughTsx(entry, workerData, resourceLimits);
 }
 
 /** The same worker without a bundle: tsx compiles each module as the worker imports it. */
-export function startThroughTsx(entry: URL, workerData?: unknown): Worker {
+export function startThroughTsx(entry: URL, workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
   // require.resolve picks the CommonJS entry; the loader API must be loaded as ES module in the worker.
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [], workerData });
+  return new Worker(bootstrap, { eval: true, execArgv: [], workerData, resourceLimits });
 }

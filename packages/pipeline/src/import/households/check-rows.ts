@@ -10,13 +10,14 @@ import { ProblemCollector, type ImportProblem } from "../shared/problems.js";
 import { readTableBatches } from "../shared/table.js";
 import { HouseholdKeyer, type IdKeyer } from "./key-hasher.js";
 import { parseHouseholdRow, type HouseholdRow, type RowContext } from "./parse-row.js";
-import type { VillagesAtYear } from "./villages.js";
+import { SqliteVillageLookup } from "./sqlite-villages.js";
+import type { VillageLookup, VillageSource } from "./villages.js";
 
 export interface CheckInput {
   file: string;
   year: number;
   secret: string;
-  villages: VillagesAtYear;
+  villages: VillageSource;
   dropPersonalColumns: boolean;
 }
 
@@ -56,7 +57,21 @@ class ForwardingCollector extends ProblemCollector {
 export async function checkRows(input: CheckInput, sink: CheckSink, keyer: IdKeyer = new HouseholdKeyer(input.secret)): Promise<void> {
   const { file, year } = input;
   const standard = standardForYear(year);
-  const ctx: RowContext = { file, year, standard, villages: input.villages, headers: {} };
+  const villages = openVillages(input.villages, year);
+  try {
+    await checkFile(input, sink, keyer, { file, year, standard, villages, headers: {} });
+  } finally {
+    villages.close?.();
+  }
+}
+
+function openVillages(source: VillageSource, year: number): VillageLookup {
+  return source.kind === "sqlite" ? new SqliteVillageLookup(source.path, year) : source.villages;
+}
+
+async function checkFile(input: CheckInput, sink: CheckSink, keyer: IdKeyer, ctx: RowContext): Promise<void> {
+  const { file } = input;
+  const standard = ctx.standard;
   const report = (p: ImportProblem) => sink.problem(p);
   const table = readTableBatches(file, {
     columns: HOUSEHOLD_COLUMNS,

@@ -7,7 +7,7 @@ import { isPostgresUrl, isSqliteUrl } from "@minhbach/db/sqlite-url.ts";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import type { HouseholdRow } from "./parse-row.js";
 import type { ClassCounts, CommuneChange, ImportSummary } from "./summary.js";
-import type { VillagesAtYear } from "./villages.js";
+import type { VillageSource } from "./villages.js";
 
 /** The staging table of one import (a TEMP table: it disappears with the session if the process dies). */
 export interface HouseholdStage {
@@ -45,14 +45,14 @@ export type StagedCounts = ReadonlyMap<string, ClassCounts>;
 export type Summarise = (importId: number, changes: Map<string, CommuneChange>) => ImportSummary;
 
 export interface HouseholdStore {
-  /** Every village, with its commune at `year`'s review (villages.ts). */
-  loadVillages(year: number): Promise<VillagesAtYear>;
+  /** Where the row check finds each village's commune at `year`'s review (villages.ts). */
+  villageSource(year: number): Promise<VillageSource>;
   openStage(): Promise<HouseholdStage>;
   /** Duplicate household ids among all staged rows; call once, after the stage's finish(). Why in the store: found by
    *  sorting the staged keys there, memory stays flat whatever the file (a key map cost ~60 bytes per household). */
   duplicateIds(limit: number): Promise<DuplicateIds>;
-  /** Every village of the communes the staged rows cover (at the review year), so their old records can be replaced. */
-  fillCovered(villagesByCommune: Map<string, string[]>): Promise<void>;
+  /** Every village of the communes the staged rows cover (at `year`'s review), so their old records can be replaced. */
+  fillCovered(year: number): Promise<void>;
   /** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year).
    *  Called once, after fillCovered; on SQLite it also prepares the look-ups replace() makes (key-check.ts). */
   conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]>;

@@ -18,7 +18,6 @@ import { openHouseholdStore } from "./household-store.js";
 import { totals } from "./replace.js";
 import { RowIntake } from "./row-intake.js";
 import type { ImportSummary } from "./summary.js";
-import { NOT_AT_REVIEW } from "./villages.js";
 
 export interface ImportProgress {
   phase: "reading" | "writing" | "done";
@@ -70,7 +69,7 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
   if (!fs.existsSync(file)) throw new ImportError([{ file, reason: "file not found" }]);
   const store = await openHouseholdStore(opts.privateUrl);
   try {
-    const villages = await store.loadVillages(year);
+    const villages = await store.villageSource(year);
     const problems = new ProblemCollector(1000);
     const stage = await store.openStage();
     const intake = new RowIntake(file, problems, stage, opts.progress);
@@ -88,11 +87,7 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     const { rows, dropped, mismatches, mismatchCount } = intake;
     if (rows === 0 && problems.count === 0) problems.add({ file, reason: "the file has a header but no household rows" });
 
-    const villagesByCommune = new Map<string, string[]>();
-    for (const [village, c] of villages) {
-      if (c !== "" && c !== NOT_AT_REVIEW) (villagesByCommune.get(c) ?? villagesByCommune.set(c, []).get(c)!).push(village);
-    }
-    await store.fillCovered(villagesByCommune);
+    await store.fillCovered(year);
     for (const c of await store.conflictsOutsideCover(year)) {
       problems.add({
         file, row: c.rowNumber, column: intake.headers.household_id,

@@ -117,7 +117,7 @@ describe("two imports of one year at the same time", () => {
       const stage = await slow.openStage();
       stage.add(2, Buffer.from(householdKey(SECRET, "S1"), "hex"), 0, { rowNumber: 2, id: "S1", villageCode: "01990-01", communeCode: "01990", urban: false, size: 3, incomePerMonth: 900_000, aScore: null, deprivations: 0, reviewCategory: "POOR", ethnicMinority: false });
       await stage.finish();
-      await slow.fillCovered(new Map([["01990", ["01990-01", "01990-02"]]]));
+      await slow.fillCovered(2024);
       expect(await slow.conflictsOutsideCover(2024)).toEqual([]);
       // meanwhile another file of 2024 is imported, holding the same household in another commune
       await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "b.csv", [HEADER, household("S1", { village_code: "01993-01" })]) });

@@ -9,7 +9,7 @@ import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import type { ImportProblem } from "../shared/problems.js";
 import type { TableRow } from "../shared/table.js";
 import { parseFlag, parseWholeNumber } from "../shared/values.js";
-import { NOT_AT_REVIEW, type VillagesAtYear } from "./villages.js";
+import { NOT_AT_REVIEW, type VillageLookup } from "./villages.js";
 
 export const LIMITS = { size: [1, 50], income: [0, 1_000_000_000], aScore: [0, 1000], idLength: 64 } as const;
 
@@ -58,7 +58,7 @@ export interface RowContext {
   file: string;
   year: number;
   standard: PovertyStandard;
-  villages: VillagesAtYear;
+  villages: VillageLookup;
   /** Header as written in the file, by key (problems name the column the officer sees). */
   headers: Record<string, string>;
 }

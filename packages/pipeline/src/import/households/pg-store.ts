@@ -12,7 +12,7 @@ import type { HouseholdRow } from "./parse-row.js";
 import { COVERED_PG, STAGE_PG, householdBatchesPg, measureChangesPg, swapInPg } from "./pg-replace.js";
 import { batchesCovering } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
-import { villagesAtYear, type ParentLinkRow, type VillageUnitRow, type VillagesAtYear } from "./villages.js";
+import { villagesAtYear, villagesByCommune, type ParentLinkRow, type VillageSource, type VillageUnitRow, type VillagesAtYear } from "./villages.js";
 
 /** Rows per chunk written to the COPY stream: large enough that per-write overhead vanishes, small enough to stay flat. */
 const CHUNK_ROWS = 10_000;
@@ -87,15 +87,22 @@ class PgStage implements HouseholdStage {
 
 class PgHouseholdStore implements HouseholdStore {
   private stage: PgStage | undefined;
+  /** The villages at the review year, read by villageSource for the check and for the covered villages. */
+  private villages: VillagesAtYear | undefined;
 
   constructor(private readonly client: pg.Client) {}
 
-  async loadVillages(year: number): Promise<VillagesAtYear> {
+  /** All villages, read once and sent to the check: a look-up per village would be a round trip to the server, and the
+   *  worker thread has no session of its own. */
+  async villageSource(year: number): Promise<VillageSource> {
     const units = await this.client.query<VillageUnitRow>(
       `SELECT "code", "parentCode", "validFrom", "validTo" FROM "AdminUnit" WHERE "level" = 'VILLAGE'`,
     );
-    const links = await this.client.query<ParentLinkRow>(`SELECT "unitCode", "parentCode", "validFrom", "validTo" FROM "UnitParent"`);
-    return villagesAtYear(units.rows, links.rows, year);
+    const links = await this.client.query<ParentLinkRow>(
+      `SELECT "unitCode", "parentCode", "validFrom", "validTo" FROM "UnitParent" ORDER BY "unitCode", "validFrom"`,
+    );
+    this.villages = villagesAtYear(units.rows, links.rows, year);
+    return { kind: "resolved", villages: this.villages };
   }
 
   async openStage(): Promise<HouseholdStage> {
@@ -121,12 +128,13 @@ class PgHouseholdStore implements HouseholdStore {
     return { rows: rows.map((r) => ({ rowNumber: r.rowNumber, firstRow: r.firstRow })), total: rows.length ? Number(rows[0]!.total) : 0 };
   }
 
-  async fillCovered(villagesByCommune: Map<string, string[]>): Promise<void> {
-    const { rows } = await this.client.query<{ c: string }>(`SELECT DISTINCT "communeCode" AS c FROM ${STAGE_PG}`);
+  async fillCovered(year: number): Promise<void> {
+    const { rows } = await this.client.query<{ c: string }>(`SELECT DISTINCT "communeCode" AS c FROM ${STAGE_PG} WHERE "communeCode" IS NOT NULL`);
     const villages: string[] = [];
     const communes: string[] = [];
-    for (const { c } of rows) {
-      for (const v of villagesByCommune.get(c) ?? []) villages.push(v), communes.push(c);
+    if (!this.villages) await this.villageSource(year);
+    for (const [c, list] of villagesByCommune(this.villages!, rows.map((r) => r.c))) {
+      for (const v of list) villages.push(v), communes.push(c);
     }
     await this.client.query(
       `INSERT INTO ${COVERED_PG} SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,

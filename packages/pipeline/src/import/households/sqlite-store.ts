@@ -12,7 +12,7 @@ import { assertNoBatchSince, conflictsOutsideCover, findKeyCandidates, reconcile
 import { batchesCovering, householdBatches, measureChanges, swapIn } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
 import { Stage } from "./stage.js";
-import { villagesAtYear, type ParentLinkRow, type VillageUnitRow, type VillagesAtYear } from "./villages.js";
+import type { VillageSource } from "./villages.js";
 
 export class SqliteHouseholdStore implements HouseholdStore {
   private readonly db: Database.Database;
@@ -39,10 +39,9 @@ export class SqliteHouseholdStore implements HouseholdStore {
     }
   }
 
-  async loadVillages(year: number): Promise<VillagesAtYear> {
-    const units = this.db.prepare(`SELECT code, parentCode, validFrom, validTo FROM AdminUnit WHERE level = 'VILLAGE'`).iterate() as Iterable<VillageUnitRow>;
-    const links = this.db.prepare(`SELECT unitCode, parentCode, validFrom, validTo FROM UnitParent`).iterate() as Iterable<ParentLinkRow>;
-    return villagesAtYear(units, links, year);
+  /** The check looks villages up in this store's file as rows name them (sqlite-villages.ts). */
+  async villageSource(): Promise<VillageSource> {
+    return { kind: "sqlite", path: this.db.name };
   }
 
   async openStage(): Promise<Stage> {
@@ -56,8 +55,8 @@ export class SqliteHouseholdStore implements HouseholdStore {
     return this.stage!.duplicateIds(limit);
   }
 
-  async fillCovered(villagesByCommune: Map<string, string[]>): Promise<void> {
-    this.stage!.fillCovered(villagesByCommune);
+  async fillCovered(year: number): Promise<void> {
+    this.stage!.fillCovered(year);
   }
 
   async conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]> {

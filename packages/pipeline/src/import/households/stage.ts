@@ -12,6 +12,7 @@ import type Database from "better-sqlite3";
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import type { DuplicateIds, HouseholdStage } from "./household-store.js";
 import { PrefixList } from "./key-prefixes.js";
+import { villagesNear } from "./sqlite-villages.js";
 import type { HouseholdRow } from "./parse-row.js";
 
 /** The staged rows as the swap reads them, after sortByKey: position (the rowid in SORTED, so key order), rowNumber,
@@ -146,12 +147,13 @@ export class Stage implements HouseholdStage {
     this.open = false;
   }
 
-  /** Every village of the communes the file covers (at the review year), so their old records can be replaced. */
-  fillCovered(villagesByCommune: Map<string, string[]>): void {
-    const communes = this.db.prepare(`SELECT DISTINCT communeCode FROM ${VILLAGES}`).pluck().all() as string[];
+  /** Every village of the communes the file covers (at `year`'s review), so their old records can be replaced. */
+  fillCovered(year: number): void {
+    const staged = `SELECT DISTINCT communeCode FROM ${VILLAGES}`;
+    const communes = new Set(this.db.prepare(staged).pluck().all() as string[]);
     const ins = this.db.prepare(`INSERT OR IGNORE INTO ${COVERED} VALUES (?, ?)`);
     this.db.transaction(() => {
-      for (const c of communes) for (const v of villagesByCommune.get(c) ?? []) ins.run(v, c);
+      for (const [village, c] of villagesNear(this.db, staged, year)) if (communes.has(c)) ins.run(village, c);
     })();
   }
 

@@ -1,9 +1,8 @@
 /**
- * The villages known to the private store, each with the commune it belonged to at one review year. Why load them all:
- * villages number in the tens of thousands nationally (bounded by the map, not the file), and every row needs a lookup.
- * Why resolved to the year at once, from streamed rows: every row needs only this, and the full unit history of the
- * country's 90,294 villages as objects, held on the main thread and copied to the check worker, cost a national import
- * ~220 MB of memory and ~10 % of its speed.
+ * The villages known to the private store, each with the commune it belonged to at one review year. Why resolved to the
+ * year, from streamed rows: every row needs only this. On PostgreSQL all villages are read at once (tens of thousands
+ * nationally, bounded by the map, not the file) and sent to the check; on SQLite the check looks each village up as
+ * the rows name it (sqlite-villages.ts), as reading all of a national store's cost ~0.33 s per import.
  */
 
 /** In a VillagesAtYear map: the village did not exist at the review. */
@@ -11,6 +10,17 @@ export const NOT_AT_REVIEW = "\u0000";
 
 /** Village code → the code of its commune at the review year, "" if it had none, or NOT_AT_REVIEW. */
 export type VillagesAtYear = Map<string, string>;
+
+/** A row's village as the check finds it: its commune at the review, "" or NOT_AT_REVIEW; undefined when the code is
+ *  not a village. A Map is one; so is a store's look-up (sqlite-villages.ts), which must be closed. */
+export interface VillageLookup {
+  get(code: string): string | undefined;
+  close?(): void;
+}
+
+/** What the check is given to find villages with (it may run on a worker thread, so plain data): the villages resolved
+ *  up front (PostgreSQL), or the path of a SQLite store to look them up in as rows name them. */
+export type VillageSource = { kind: "resolved"; villages: VillagesAtYear } | { kind: "sqlite"; path: string };
 
 /** Review year Y is carried out at the end of year Y (docs/contracts.md): units are taken as they stood on 31 December. */
 function reviewReferenceTime(year: number): number {
@@ -37,8 +47,9 @@ function validAt(validFrom: number | null, validTo: number | null, t: number): b
 }
 
 /**
- * The villages at `year`'s review: a village's commune is its dated parent link valid then, if any (the first one), else
- * its current parent. `links` may hold other units' links (ignored); both are read once, as they come.
+ * The villages at `year`'s review: a village's commune is its dated parent link valid then, if any (the first one, links
+ * being given in unit and validFrom order), else its current parent. `links` may hold other units' links (ignored);
+ * both are read once, as they come.
  */
 export function villagesAtYear(units: Iterable<VillageUnitRow>, links: Iterable<ParentLinkRow>, year: number): VillagesAtYear {
   const t = reviewReferenceTime(year);
@@ -50,5 +61,13 @@ export function villagesAtYear(units: Iterable<VillageUnitRow>, links: Iterable<
   for (const u of units) {
     out.set(u.code, validAt(time(u.validFrom), time(u.validTo), t) ? (linked.get(u.code) ?? u.parentCode ?? "") : NOT_AT_REVIEW);
   }
+  return out;
+}
+
+/** The villages whose commune at the review is one of `communes`, by commune: the villages an import covers. */
+export function villagesByCommune(villages: VillagesAtYear, communes: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of communes) out.set(c, []);
+  for (const [village, c] of villages) out.get(c)?.push(village);
   return out;
 }

@@ -1,0 +1,71 @@
+/**
+ * Villages looked up in a SQLite store as rows name them (sqlite-villages.ts), against the fixture map: a village that
+ * moved commune on 2025-07-01 and one abolished on 2024-01-01. The import tests cover the same cases end to end; these
+ * pin the look-ups themselves, as each now reads a village or a commune's villages alone.
+ */
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
+import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { SqliteVillageLookup, villagesNear } from "./sqlite-villages.js";
+import { seedUnits } from "./test-fixtures.js";
+import { NOT_AT_REVIEW, villagesByCommune } from "./villages.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function storePath(): Promise<string> {
+  const { dir, privateUrl } = freshStoreUrls("minhbach-villages-");
+  dirs.push(dir);
+  await seedUnits(privateUrl);
+  return sqlitePathFromUrl(privateUrl);
+}
+
+describe("a row's village", () => {
+  it("is found with its commune at the review year, each code read once", async () => {
+    const path = await storePath();
+    const lookup = new SqliteVillageLookup(path, 2024);
+    const at2025 = new SqliteVillageLookup(path, 2025);
+    try {
+      expect(lookup.get("01990-01")).toBe("01990");
+      expect(lookup.get("01993-02")).toBe("01993"); // its dated link before the move
+      expect(at2025.get("01993-02")).toBe("01990"); // and after it
+      expect(lookup.get("01990-09")).toBe(NOT_AT_REVIEW); // abolished on 2024-01-01
+      expect(lookup.get("01990")).toBeUndefined(); // a commune, not a village
+      expect(lookup.get("nowhere")).toBeUndefined();
+      // remembered: a village added to the store meanwhile is not seen by this import's look-up, an unknown code stays unknown
+      const db = new Database(path);
+      db.prepare(`INSERT INTO AdminUnit (code, level, name, nameAscii, type, parentCode) VALUES ('nowhere', 'VILLAGE', 'x', 'x', 'thôn', '01990')`).run();
+      db.close();
+      expect(lookup.get("nowhere")).toBeUndefined();
+      expect(at2025.get("nowhere")).toBe("01990");
+    } finally {
+      lookup.close();
+      at2025.close();
+    }
+  });
+
+  it("refuses a store file that does not exist rather than creating one", () => {
+    expect(() => new SqliteVillageLookup("/nonexistent/minhbach.db", 2024)).toThrow();
+  });
+});
+
+describe("the villages of a file's communes", () => {
+  it("are those whose commune at the review is one of them, moved villages included", async () => {
+    const db = new Database(await storePath(), { readonly: true });
+    try {
+      const near = (communes: string[], year: number) =>
+        villagesByCommune(villagesNear(db, `SELECT value FROM json_each('${JSON.stringify(communes)}')`, year), communes);
+      expect(near(["01990"], 2024)).toEqual(new Map([["01990", ["01990-01", "01990-02"]]]));
+      expect(near(["01993"], 2024)).toEqual(new Map([["01993", ["01993-01", "01993-02"]]]));
+      expect(near(["01990"], 2025)).toEqual(new Map([["01990", ["01990-01", "01990-02", "01993-02"]]]));
+      expect(near(["01993"], 2025)).toEqual(new Map([["01993", ["01993-01"]]]));
+      expect(near(["01990"], 2023).get("01990")).toContain("01990-09"); // before its abolition
+    } finally {
+      db.close();
+    }
+  });
+});
