@@ -52,7 +52,9 @@ const isUrban = vocabulary(
 );
 
 const HEADER = Object.fromEntries(HOUSEHOLD_COLUMNS.map((c) => [c.key, c.headerVi]));
-const INDICATOR_BITS = INDICATOR_COLUMNS.map((c, i) => ({ key: c.key, bit: INDICATORS[i]!.bit }));
+/** Each indicator column's key, its position among HOUSEHOLD_COLUMNS (the row's `fields`, as checkRows reads them) and
+ *  its deprivation bit. */
+const INDICATOR_BITS = INDICATOR_COLUMNS.map((c, i) => ({ key: c.key, position: HOUSEHOLD_COLUMNS.indexOf(c), bit: INDICATORS[i]!.bit }));
 
 export interface RowContext {
   file: string;
@@ -126,8 +128,8 @@ export function parseHouseholdRow(row: TableRow, ctx: RowContext, report: (p: Im
   if (ethnic === undefined) ok = problem(ctx, row, report, "ethnic_minority", `expected 1/0, x/blank or có/không, got "${v.ethnic_minority}"`);
 
   let deprivations = 0;
-  for (const { key, bit } of INDICATOR_BITS) {
-    const text = v[key] ?? "";
+  for (const { key, position, bit } of INDICATOR_BITS) {
+    const text = row.fields[position]!;
     if (text === "" || text === "0") continue;
     const flag = parseFlag(text);
     if (flag === undefined) ok = problem(ctx, row, report, key, `expected 1/0, x/blank or có/không, got "${text}"`);

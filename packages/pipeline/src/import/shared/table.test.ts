@@ -39,6 +39,7 @@ describe("readTable: header matching", () => {
           household_id: "H1", village_code: "01990-03", area: "nông thôn", size: "4", income_per_person_month: "1.200.000",
           a_score: "", review_category: "nghèo", ethnic_minority: "1",
         },
+        fields: ["H1", "01990-03", "nông thôn", "4", "1.200.000", "", "nghèo", "1"], // the same, in the columns' order
       },
     ]);
   });
@@ -122,7 +123,7 @@ describe("readTable: XLSX", () => {
       { name: "Khác", rows: [HEADER, ["K9", "01990-04", "thành thị", 2, "cận nghèo", 0]] },
     ]);
     const first = await readAll(file);
-    expect(first).toEqual([{ rowNumber: 2, values: expect.objectContaining({ household_id: "H1", size: "4", ethnic_minority: "1" }) }]);
+    expect(first).toEqual([{ rowNumber: 2, values: expect.objectContaining({ household_id: "H1", size: "4", ethnic_minority: "1" }), fields: expect.any(Array) }]);
     const named = await readAll(file, { sheet: "Khác" });
     expect(named[0]!.values.household_id).toBe("K9");
     expect((await problemsOf(file, { sheet: "Nope" })).message).toMatch(/no worksheet named "Nope"/);

@@ -16,6 +16,9 @@ export interface TableRow {
   rowNumber: number;
   /** Keyed by canonical ColumnSpec.key; trimmed, NFC-normalised; "" when blank or the column is absent. */
   values: Record<string, string>;
+  /** The same values in the order of the columns asked for (ReadTableOptions.columns): for hot loops, where reading
+   *  an array by position is several times cheaper than reading an object by a key that varies. */
+  fields: string[];
 }
 
 export interface ReadTableOptions {
@@ -73,11 +76,20 @@ function mojibakeError(file: string, row: number, text: string): ImportError | u
   return enc ? new ImportError([{ file, row, reason: legacyEncodingReason(enc, "font") }]) : undefined;
 }
 
+/**
+ * A function building a row's values object from its fields, as one object literal with the column keys written out.
+ * Why generated: filling `{}` key by key in a loop (a store whose key varies) cost ~1.1 µs per 22-column row, the
+ * literal ~25 ns; the keys are the importer's own column keys, written as JSON strings.
+ */
+function valuesBuilder(keys: readonly string[]): (fields: string[]) => Record<string, string> {
+  return new Function("f", `return { ${keys.map((k, i) => `${JSON.stringify(k)}: f[${i}]`).join(", ")} };`) as (fields: string[]) => Record<string, string>;
+}
+
 /** Turns raw cells into a TableRow for one header. A plain class, not generator code: this is the hot loop. */
 class RowMapper {
-  /** Every column in spec order with its position in the file (-1 when absent). Why: building each row's object in
-   *  one fixed key order keeps V8 on one fast shape (cloning a template object measured 8x slower). */
+  /** Every column in spec order with its position in the file (-1 when absent). */
   private readonly slots: { key: string; index: number; header: string }[];
+  private readonly buildValues: (fields: string[]) => Record<string, string>;
   private dataRows = 0;
 
   constructor(
@@ -91,17 +103,19 @@ class RowMapper {
       const f = plan.fields.find((x) => x.spec.key === spec.key);
       return { key: spec.key, index: f ? f.index : -1, header: f ? f.header : spec.headerVi };
     });
+    this.buildValues = valuesBuilder(columns.map((c) => c.key));
   }
 
   /** The row, or undefined when it is blank or has a problem (reported). Throws on legacy-font text. */
   map(raw: RawRow): TableRow | undefined {
-    const { file, problems } = this;
-    const values: Record<string, string> = {};
+    const { file, problems, slots } = this;
+    const fields: string[] = new Array(slots.length);
     let bad = false;
     let blank = true;
-    for (const slot of this.slots) {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
       const v = slot.index < 0 ? "" : clean(raw.cells[slot.index]);
-      values[slot.key] = v;
+      fields[i] = v;
       if (v === "") continue;
       blank = false;
       const reason = formulaInjection(v);
@@ -125,10 +139,10 @@ class RowMapper {
     }
     if (blank) return undefined; // Excel keeps formatted empty rows; dropped columns alone do not make a row
     if (this.dataRows++ < MOJIBAKE_ROWS) {
-      const err = mojibakeError(file, raw.rowNumber, Object.values(values).join(" "));
+      const err = mojibakeError(file, raw.rowNumber, fields.join(" "));
       if (err) throw err;
     }
-    return bad ? undefined : { rowNumber: raw.rowNumber, values };
+    return bad ? undefined : { rowNumber: raw.rowNumber, values: this.buildValues(fields), fields };
   }
 }
 
