@@ -9,8 +9,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
 import { threadId } from "node:worker_threads";
-import { buildSync } from "esbuild";
 
 const packagesDir = path.resolve(import.meta.dirname, "../../..");
 /** Bundles older than this, of the same entry, are removed when a new one is written (a process still running an
@@ -28,6 +28,9 @@ export function workerBundle(entry: URL, cacheDir = defaultCacheDir(entry)): URL
 
 function writeBundle(entry: URL, cacheDir: string): URL | undefined {
   const entryFile = fileURLToPath(entry);
+  // Required here, not imported at the top: a worker's own bundle may include this module (a worker that can start
+  // workers), and esbuild, a dependency of this package only, cannot be resolved from the bundle's folder.
+  const { buildSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   const code = buildSync({
     entryPoints: [entryFile],
     bundle: true,

@@ -2,19 +2,16 @@
  * Runs checkRows on a worker thread (check-worker.ts) and replays its batches into the main thread's sink. Why: see
  * check-worker.ts. The worker's errors come back as the same ImportError or Error the main-thread path throws, and
  * the worker is terminated however the import ends, so no thread outlives it. Its temp files go to a private folder
- * removed once it has stopped (import-temp-dir.ts).
+ * removed once it has stopped (shared/import-temp-dir.ts).
  */
 import type { Worker } from "node:worker_threads";
 import { startTsWorker } from "@minhbach/core/workers/start-ts-worker.ts";
-import { ImportError, type ImportProblem } from "../shared/problems.js";
 import type { CheckInput, CheckSink, HeaderInfo } from "./check-rows.js";
-import { makeImportTempDir, removeImportTempDir } from "./import-temp-dir.js";
+import { makeImportTempDir, removeImportTempDir } from "../shared/import-temp-dir.js";
+import { rebuildWorkerError, type WorkerError } from "../shared/worker-errors.js";
+import { WorkerInbox } from "../shared/worker-inbox.js";
 import { HouseholdKeyer } from "./key-hasher.js";
 import { RowBatchReader, type RowBatch } from "./row-codec.js";
-
-export type WorkerError =
-  | { kind: "import"; problems: ImportProblem[]; total: number }
-  | { kind: "error"; name: string; message: string; stack?: string; code?: string };
 
 export type FromCheckWorker =
   | { type: "header"; info: HeaderInfo }
@@ -40,15 +37,6 @@ export function liveCheckWorkers(): number {
   return live;
 }
 
-function rebuild(e: WorkerError): Error {
-  if (e.kind === "import") return new ImportError(e.problems, e.total);
-  const err = new Error(e.message);
-  err.name = e.name;
-  if (e.stack) err.stack = e.stack;
-  if (e.code) Object.assign(err, { code: e.code });
-  return err;
-}
-
 /** checkRows(input, sink), with the reading and checking on a worker thread; the sink runs here, in file order. */
 export async function checkRowsInWorker(input: CheckInput, sink: CheckSink): Promise<void> {
   const tempDir = makeImportTempDir();
@@ -60,33 +48,13 @@ export async function checkRowsInWorker(input: CheckInput, sink: CheckSink): Pro
     throw e;
   }
   live++;
-  const queue: FromCheckWorker[] = [];
-  let failure: Error | undefined;
-  let notify: (() => void) | undefined;
-  const wake = () => {
-    notify?.();
-    notify = undefined;
-  };
-  worker.on("message", (m: FromCheckWorker) => {
-    queue.push(m);
-    wake();
-  });
-  worker.on("error", (e) => {
-    failure ??= new Error(`the household check worker failed: ${e.message}`, { cause: e });
-    wake();
-  });
-  worker.on("exit", (code) => {
-    failure ??= new Error(`the household check worker stopped (exit code ${code}) before the end of the file`);
-    wake();
-  });
+  const inbox = new WorkerInbox<FromCheckWorker>(worker, "the household check worker");
   const reader = new RowBatchReader(new HouseholdKeyer(input.secret));
   try {
     for (;;) {
-      while (queue.length === 0 && !failure) await new Promise<void>((resolve) => (notify = resolve));
-      const m = queue.shift();
-      if (!m) throw failure!; // messages sent before a failure are still handled first
+      const m = await inbox.next();
       if (m.type === "done") return;
-      if (m.type === "error") throw rebuild(m.error);
+      if (m.type === "error") throw rebuildWorkerError(m.error);
       if (m.type === "header") {
         sink.header(m.info);
         continue;

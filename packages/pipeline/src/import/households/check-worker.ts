@@ -5,23 +5,17 @@
  * Started by check-thread.ts; at most MAX_IN_FLIGHT batches are unacknowledged, so memory stays flat whatever the file.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { ImportError } from "../shared/problems.js";
+import { describeWorkerError } from "../shared/worker-errors.js";
 import { checkRows, type CheckInput, type CheckSink } from "./check-rows.js";
 import { HouseholdKeyer, NormalisedIdBytes } from "./key-hasher.js";
 import { RowBatchWriter } from "./row-codec.js";
-import type { FromCheckWorker, ToCheckWorker, WorkerError } from "./check-thread.js";
+import type { FromCheckWorker, ToCheckWorker } from "./check-thread.js";
 
 /** Rows per batch: big enough that per-message costs vanish, small enough that a few in flight stay a few MB. */
 const BATCH_ROWS = 8192;
 /** A batch is sent at a chunk's end once it holds this many rows or problems (a full one is sent at once). */
 const SEND_AT = 4096;
 const MAX_IN_FLIGHT = 3;
-
-function describe(e: unknown): WorkerError {
-  if (e instanceof ImportError) return { kind: "import", problems: e.problems, total: e.total };
-  const err = e instanceof Error ? e : new Error(String(e));
-  return { kind: "error", name: err.name, message: err.message, stack: err.stack, code: (err as NodeJS.ErrnoException).code };
-}
 
 async function run(input: CheckInput): Promise<void> {
   const port = parentPort!;
@@ -63,7 +57,7 @@ async function run(input: CheckInput): Promise<void> {
     post({ type: "done" });
   } catch (e) {
     send(); // the rows before the failure, as the serial path would have handled them before throwing
-    post({ type: "error", error: describe(e) });
+    post({ type: "error", error: describeWorkerError(e) });
   }
 }
 

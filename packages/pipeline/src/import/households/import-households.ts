@@ -79,7 +79,7 @@ export async function importHouseholds(opts: ImportHouseholdsOptions): Promise<I
     fileHash.catch(() => {}); // a read error surfaces through pass 1; an import refused before the await is not one
     // Reading, row checks, keys and classes on a second core for large files; duplicates and staging stay here. XLSX
     // files always: exceljs parks worksheets in temp files, and the worker's go to a private folder removed when the
-    // import ends (import-temp-dir.ts).
+    // import ends (shared/import-temp-dir.ts).
     if (opts.worker ?? (isWorkbookFile(file) || fs.statSync(file).size >= WORKER_MIN_BYTES)) await checkRowsInWorker(input, intake);
     else await checkRows(input, intake);
     await stage.finish();

@@ -4,6 +4,7 @@
  * identical for households, projects and every later importer.
  */
 import path from "node:path";
+import { isMainThread } from "node:worker_threads";
 import type { ColumnSpec } from "@minhbach/core/households/columns.ts";
 import { legacyFontMojibake, legacyEncodingReason } from "./encoding.js";
 import { formulaInjection } from "./cells.js";
@@ -11,6 +12,7 @@ import { planColumns, type ColumnPlan } from "./headers.js";
 import { ImportError, ProblemCollector } from "./problems.js";
 import { readCsvRows, type RawRow } from "./read-csv.js";
 import { readXlsxRows } from "./read-xlsx.js";
+import { readXlsxRowsInWorker } from "./xlsx-thread.js";
 
 export interface TableRow {
   rowNumber: number;
@@ -45,10 +47,12 @@ export function isWorkbookFile(file: string): boolean {
   return ext === ".xlsx" || ext === ".xlsm";
 }
 
+/** A workbook read on the main thread is read on a worker (xlsx-thread.ts: what exceljs parks on disk goes to a private
+ *  folder); one read on a worker already (the household check) is read there. */
 function batchesOf(file: string, sheet: string | undefined): AsyncGenerator<RawRow[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".csv" || ext === ".txt") return readCsvRows(file);
-  if (isWorkbookFile(file)) return readXlsxRows(file, sheet);
+  if (isWorkbookFile(file)) return isMainThread ? readXlsxRowsInWorker(file, sheet) : readXlsxRows(file, sheet);
   const hint = ext === ".xls" ? ' (old Excel format: save it as .xlsx or "CSV UTF-8")' : "";
   throw new ImportError([{ file, reason: `unsupported file type "${ext || "(none)"}"${hint}; use .csv (UTF-8) or .xlsx` }]);
 }

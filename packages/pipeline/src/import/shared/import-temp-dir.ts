@@ -2,8 +2,9 @@
  * A private folder for what reading an import file parks on disk, removed with the import. Why: exceljs writes every
  * worksheet that comes before the shared strings (Excel's usual order) to a temp file, and removes it only once that
  * sheet has been read to the end or the process exits normally, so a refused or killed import left a copy of the
- * household rows in /tmp. The check worker points its TMPDIR here (a worker's environment is its own); a folder left
- * by a killed import is removed by the next one.
+ * file's rows in /tmp. The worker reading the file (the household check worker, xlsx-thread.ts for the other
+ * importers) points its TMPDIR here, as a worker's environment is its own; a folder left by a killed import is removed
+ * by the next one.
  */
 import fs from "node:fs";
 import os from "node:os";
