@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:pipeline [--scale province|10|all] [--dir DIR] [--keep] [--publish-timeout S] [--import-timeout S]`
+ * `pnpm bench:pipeline [--scale province|largest|10|all] [--dir DIR] [--keep] [--publish-timeout S] [--import-timeout S]`
  *
  * Runs the real pipeline on the synthetic national files: seed the map into a fresh private store, generate the
  * household files (one CSV per province-year under DIR, default /tmp/minhbach-bench/<scale>), import them all with

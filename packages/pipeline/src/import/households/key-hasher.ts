@@ -145,21 +145,13 @@ export class HouseholdKeyer implements IdKeyer {
 
   /** HMAC-SHA256(secret, normalised id) into this.digest (the same bytes as householdKeyDigest). */
   key(id: string): Buffer {
-    const len = encodeNormalisedId(id, this);
-    return this.hash(len);
+    const len = encodeNormalisedId(id, this); // first: it may give msg a bigger buffer (room)
+    return this.hash(this.msg, 0, len);
   }
 
   /** The same key from the normalised id's UTF-8 bytes (NormalisedIdBytes), e.g. sent over by the check worker. */
   keyOfBytes(src: Uint8Array, offset: number, len: number): Buffer {
-    if (len <= ONE_BLOCK_BYTES) {
-      loadOneBlock(src, offset, len, 64);
-      this.state.set(this.inner);
-      compressWords(this.state);
-      return this.outerHash();
-    }
-    this.room(len);
-    this.msg.set(src.subarray(offset, offset + len));
-    return this.hash(len);
+    return this.hash(src, offset, len);
   }
 
   /** Makes msg hold `len` bytes plus the padding of their last block. */
@@ -168,9 +160,17 @@ export class HouseholdKeyer implements IdKeyer {
     return this.msg;
   }
 
-  private hash(len: number): Buffer {
+  /** HMAC of the `len` bytes at src[offset…]: an id short enough for one block goes straight into its words; a longer
+   *  one is copied into msg (unless it is there already) and padded there. */
+  private hash(src: Uint8Array, offset: number, len: number): Buffer {
     this.state.set(this.inner);
-    finish(this.state, this.msg, len, 64);
+    if (len <= ONE_BLOCK_BYTES) {
+      loadOneBlock(src, offset, len, 64);
+      compressWords(this.state);
+    } else {
+      if (src !== this.msg) this.room(len).set(src.subarray(offset, offset + len));
+      finish(this.state, this.msg, len, 64);
+    }
     return this.outerHash();
   }
 
