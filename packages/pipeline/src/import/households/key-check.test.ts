@@ -3,10 +3,8 @@
  * batches, found through each batch's sorted key prefixes. Scenarios a store meets in its life: prefixes missing (a
  * store made before migration 0005), batches emptied by re-imports, and two imports of one year at the same time.
  */
-import fs from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import { standardForYear } from "@minhbach/core/standards/standards.ts";
 import { ImportError } from "../shared/problems.js";
@@ -15,18 +13,12 @@ import { importHouseholds } from "./import-households.js";
 import { householdKey } from "./key.js";
 import { SqliteHouseholdStore } from "./sqlite-store.js";
 import { emptyCounts, type ImportSummary } from "./summary.js";
-import { HEADER, SECRET, household, seedUnits } from "./test-fixtures.js";
+import { HEADER, SECRET, dropHouseholdStores, household, seededStores } from "./test-fixtures.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+afterEach(dropHouseholdStores);
 
 async function sqliteStore(): Promise<string> {
-  const { dir, privateUrl } = freshStoreUrls("minhbach-key-check-");
-  dirs.push(dir);
-  await seedUnits(privateUrl);
-  return privateUrl;
+  return (await seededStores("sqlite")).privateUrl;
 }
 
 function query<T>(privateUrl: string, sql: string, ...params: unknown[]): T[] {

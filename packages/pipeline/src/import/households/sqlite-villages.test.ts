@@ -3,25 +3,17 @@
  * moved commune on 2025-07-01 and one abolished on 2024-01-01. The import tests cover the same cases end to end; these
  * pin the look-ups themselves, as each now reads a village or a commune's villages alone.
  */
-import fs from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { freshStoreUrls } from "@minhbach/db/test-stores.ts";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
 import { SqliteVillageLookup, villagesNear } from "./sqlite-villages.js";
-import { seedUnits } from "./test-fixtures.js";
+import { dropHouseholdStores, seededStores } from "./test-fixtures.js";
 import { NOT_AT_REVIEW, villagesByCommune } from "./villages.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+afterEach(dropHouseholdStores);
 
 async function storePath(): Promise<string> {
-  const { dir, privateUrl } = freshStoreUrls("minhbach-villages-");
-  dirs.push(dir);
-  await seedUnits(privateUrl);
-  return sqlitePathFromUrl(privateUrl);
+  return sqlitePathFromUrl((await seededStores("sqlite")).privateUrl);
 }
 
 describe("a row's village", () => {

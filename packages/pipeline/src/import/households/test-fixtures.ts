@@ -4,16 +4,18 @@
  */
 import { HOUSEHOLD_COLUMNS } from "@minhbach/core/households/columns.ts";
 import { openPrivateStore } from "@minhbach/db/private";
-import { freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
+import type { Provider } from "@minhbach/db/migrate.ts";
+import { TEST_STORE_PROVIDER, freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
 
 export const SECRET = "test-secret-0123456789";
 export const HEADER = HOUSEHOLD_COLUMNS.map((c) => c.headerVi);
 
 const created: TestStores[] = [];
 
-/** Fresh stores on the suite's provider with the unit map seeded; dropped by dropHouseholdStores (afterEach). */
-export async function seededStores(): Promise<TestStores> {
-  const stores = await freshStores("minhbach-households-");
+/** Fresh stores on the suite's provider (or `provider`: SQLite for the tests of SQLite-only parts) with the unit map
+ *  seeded; dropped by dropHouseholdStores (afterEach). */
+export async function seededStores(provider: Provider = TEST_STORE_PROVIDER): Promise<TestStores> {
+  const stores = await freshStores("minhbach-households-", provider);
   created.push(stores);
   await seedUnits(stores.privateUrl);
   return stores;
