@@ -61,6 +61,19 @@ export default defineConfig({
         },
       },
       {
+        // The outside attacker (issue #16): serves a copy of the demo release through the real API and attacks it over
+        // HTTP only. Its own project because it starts the API (the same `graphql` alias). No global set-up: it copies
+        // the demo template the pipeline project's set-up built in the same run, or builds one itself when run alone.
+        resolve: { alias: { graphql: "graphql/index.js" } },
+        test: {
+          name: "outside-attacker",
+          include: ["tests/outside-attacker/**/*.test.ts"],
+          setupFiles: [dropStores],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
         // Browser tests: build the portal from the API's fixture release, serve it on 127.0.0.1, drive Debian's chromium.
         test: {
           name: "browser",

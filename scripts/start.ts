@@ -11,6 +11,8 @@ import { loadConfig, publicStoreUrl } from "../packages/core/src/config/config.t
 import { sqlitePathFromUrl, isSqliteUrl } from "../packages/db/src/sqlite-url.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
+// Reads the project's .env into this process's environment (real variables win); the pipeline and the server below
+// inherit it, so they do not read the file again. On a fresh clone `minhbach demo` generates the household key.
 const config = loadConfig();
 
 function hasCompleteRelease(url: string): boolean {
@@ -49,7 +51,9 @@ for (const pkg of ["portal"]) {
 
 // Production behaviour (no stack traces in errors) unless the operator asks for development.
 const serverEnv: NodeJS.ProcessEnv = { NODE_ENV: "production", ...process.env };
-delete serverEnv.DATABASE_URL; // the public server never learns where the private store is
+// The public server never learns where the private store is, nor the household key (they may come from .env).
+delete serverEnv.DATABASE_URL;
+delete serverEnv.HOUSEHOLD_KEY_SECRET;
 const server = spawn("pnpm", ["--filter", "@minhbach/api", "start"], { cwd: root, stdio: "inherit", env: serverEnv });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

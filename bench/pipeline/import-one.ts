@@ -28,7 +28,7 @@ function takeOut(privateUrl: string, p: NationalProvince, year: number): number 
   try {
     const stored = db.prepare(`SELECT COALESCE(SUM(rows), 0) FROM ImportBatch WHERE kind = 'HOUSEHOLDS'`).pluck().get() as number;
     const batches = db.prepare(`SELECT id, summary FROM ImportBatch WHERE kind = 'HOUSEHOLDS' AND year = ?`).all(year) as { id: number; summary: string }[];
-    const ids = batchesCovering(batches, new Set(p.communes.map((c) => c.code)));
+    const ids = batchesCovering(batches, { villages: new Set(p.communes.flatMap((c) => c.villages)), communes: new Set(p.communes.map((c) => c.code)) });
     const records = db.prepare(`DELETE FROM HouseholdRecord WHERE year = ? AND importId = ?`);
     const prefixes = db.prepare(`DELETE FROM HouseholdKeyPrefixes WHERE importId = ?`);
     const batch = db.prepare(`DELETE FROM ImportBatch WHERE id = ?`);

@@ -1,8 +1,13 @@
 /**
  * The demo release, attacked. Scenarios: the public store's schema and contents hold nothing household-level; no
- * sensitive count in 1..k−1 is published; the calibrated real figures come out exactly; releases are immutable and
- * a second publish keeps every earlier decision.
+ * sensitive count in 1..k−1 is published; hidden figures all look alike (no reason anywhere public; the reasons are
+ * in the private store, one per hidden figure); every unit-year is complete; the calibrated real figures come out
+ * exactly; releases are immutable and a second publish keeps every earlier decision; a real (not synthetic) review
+ * of three villages in a new year publishes their figures, unlabelled synthetic, and nothing for their commune and
+ * province as if complete.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isSqliteUrl } from "../../packages/db/src/sqlite-url.ts";
 import { queryStore, queryValue } from "../../packages/db/src/test-query.ts";
@@ -50,6 +55,44 @@ describe("the public store cannot hold a household", () => {
     expect(households).toBeGreaterThan(50_000);
     // far fewer rows than households × years: cells scale with units, not households
     expect(cells).toBeLessThan(units * 5 * 40);
+  });
+});
+
+describe("hidden figures all look alike", () => {
+  it("has no column for a reason in any table of the public store", async () => {
+    for (const [table, columns] of await tableColumns()) {
+      for (const column of columns) expect(`${table}.${column}`).not.toMatch(/reason/i);
+    }
+  });
+
+  it("keeps in the private store one reason per hidden figure of the release", async () => {
+    const [release] = await rows<{ id: string }>(`SELECT "id" FROM "Release" ORDER BY "seq"`);
+    const hidden = await rows<{ unitCode: string; year: number; measure: string }>(
+      `SELECT "unitCode", "year", "measure" FROM "PubCell" WHERE "releaseId" = ? AND "status" = 'SUPPRESSED'`, [release!.id],
+    );
+    const reasons = await queryStore<{ subject: string; year: number; measure: string; reason: string }>(
+      demo.privateUrl, `SELECT "subject", "year", "measure", "reason" FROM "Suppression" WHERE "releaseId" = ? AND "kind" = 'CELL'`, [release!.id],
+    );
+    expect(hidden.length).toBeGreaterThan(100);
+    const key = (unit: string, year: number, measure: string) => `${unit}|${year}|${measure}`;
+    expect(new Set(reasons.map((r) => key(r.subject, r.year, r.measure)))).toEqual(new Set(hidden.map((c) => key(c.unitCode, c.year, c.measure))));
+    expect(new Set(reasons.map((r) => r.reason))).toEqual(new Set(["PRIMARY", "SECONDARY"]));
+    const jobs = await value(`SELECT SUM(CASE WHEN "domesticStatus" = 'SUPPRESSED' THEN 1 ELSE 0 END + CASE WHEN "abroadStatus" = 'SUPPRESSED' THEN 1 ELSE 0 END) FROM "PubJobs" WHERE "releaseId" = ?`, [release!.id]);
+    expect(await queryValue(demo.privateUrl, `SELECT COUNT(*) FROM "Suppression" WHERE "releaseId" = ? AND "kind" = 'JOBS'`, [release!.id])).toBe(jobs);
+    expect(await queryValue(demo.privateUrl, `SELECT COUNT(*) FROM "PublishReport" WHERE "releaseId" = ?`, [release!.id])).toBe(1);
+  });
+});
+
+describe("every unit-year of the demo is complete", () => {
+  it("gives every commune, district and province a full coverage, and no cell NOT_AVAILABLE", async () => {
+    const coverage = await rows<{ n: number; full: number; villages: number }>(
+      `SELECT COUNT(*) AS n, SUM(CASE WHEN "coverageReported" = "coverageExpected" THEN 1 ELSE 0 END) AS full,
+       SUM(CASE WHEN "coverageExpected" IS NULL THEN 1 ELSE 0 END) AS villages FROM "PubUnitYear"`,
+    );
+    expect(coverage[0]!.full).toBeGreaterThan(600);
+    expect(coverage[0]!.full + coverage[0]!.villages).toBe(coverage[0]!.n);
+    expect(await value(`SELECT COUNT(*) FROM "PubCell" WHERE "status" = 'NOT_AVAILABLE'`)).toBe(0);
+    expect(await value(`SELECT "coverageExpected" FROM "PubUnitYear" WHERE "unitCode" = '01990' AND "year" = 2023`)).toBe(11);
   });
 });
 
@@ -135,5 +178,56 @@ describe("releases are immutable and consistent over time", () => {
       [releases[0]!.id, releases[1]!.id],
     );
     expect(changed).toEqual([]);
+  });
+});
+
+describe("a real review of three villages in a new year", () => {
+  const VILLAGES = ["01990-01", "01990-02", "01990-03"]; // of xã Phủ Thông (01969) since the 2025 reform
+  let next: DemoRelease;
+  const unitYear = (unit: string, year: number) =>
+    queryStore<{ synthetic: number; coverageReported: number | null; coverageExpected: number | null }>(
+      next.publicUrl, `SELECT "synthetic", "coverageReported", "coverageExpected" FROM "PubUnitYear" WHERE "unitCode" = ? AND "year" = ?`, [unit, year],
+    ).then((r) => r[0]);
+
+  beforeAll(async () => {
+    next = await buildDemoRelease("minhbach-e2e-2026-");
+    // Their 2025 households, imported as the 2026 review without --synthetic (as a commune officer would).
+    const lines = fs.readFileSync(path.join(next.dir, "demo", "households-2025.csv"), "utf8").split("\n");
+    const picked = lines.filter((l, i) => i === 0 || VILLAGES.some((v) => l.split(",")[1] === v));
+    const file = path.join(next.dir, "households-2026.csv");
+    fs.writeFileSync(file, picked.join("\n") + "\n");
+    // No HOUSEHOLD_KEY_SECRET: the CLI takes the key `demo` generated into the data folder, so households match.
+    next.cli("import", "households", file, "--year", "2026");
+    next.cli("publish", "--note", "2026 review of three villages");
+  }, 600_000);
+  afterAll(async () => next?.drop());
+
+  it("publishes the villages' figures, not labelled synthetic", async () => {
+    for (const v of VILLAGES) {
+      expect((await unitYear(v, 2026))!.synthetic).toBe(0);
+      const households = await queryStore<{ status: string; value: number }>(next.publicUrl,
+        `SELECT c."status", c."value" FROM "PubCell" c JOIN "Release" r ON r."id" = c."releaseId" WHERE r."seq" = 2 AND c."unitCode" = ? AND c."year" = 2026 AND c."measure" = 'households'`, [v]);
+      expect(households[0]).toMatchObject({ status: "PUBLISHED" });
+      expect(households[0]!.value).toBeGreaterThan(0);
+    }
+  });
+
+  it("publishes nothing as if complete for their commune and province: NOT_AVAILABLE, with coverage", async () => {
+    const commune = await unitYear("01969", 2026);
+    expect(commune).toMatchObject({ synthetic: 0, coverageReported: 3, coverageExpected: (await unitYear("01969", 2025))!.coverageExpected });
+    const province = await unitYear("19", 2026);
+    expect(province).toMatchObject({ synthetic: 0, coverageReported: 0, coverageExpected: (await unitYear("19", 2025))!.coverageExpected });
+    const cells = await queryStore<{ unitCode: string; status: string; value: number | null }>(next.publicUrl,
+      `SELECT c."unitCode", c."status", c."value" FROM "PubCell" c JOIN "Release" r ON r."id" = c."releaseId"
+       WHERE r."seq" = 2 AND c."year" = 2026 AND c."unitCode" IN ('01969', '19')`);
+    expect(cells.length).toBeGreaterThan(20);
+    expect(cells.filter((c) => c.status !== "NOT_AVAILABLE" || c.value !== null)).toEqual([]);
+  });
+
+  it("keeps the earlier years complete and the release labelled synthetic (the demo's figures are)", async () => {
+    const earlier = await queryStore(next.publicUrl,
+      `SELECT c."unitCode" FROM "PubCell" c JOIN "Release" r ON r."id" = c."releaseId" WHERE r."seq" = 2 AND c."year" < 2026 AND c."status" = 'NOT_AVAILABLE'`);
+    expect(earlier).toEqual([]);
+    expect(await queryValue(next.publicUrl, `SELECT "synthetic" FROM "Release" WHERE "seq" = 2`)).toBe(1);
   });
 });

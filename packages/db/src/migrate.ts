@@ -42,6 +42,9 @@ export function migrateSqlite(store: StoreName, url: string): string[] {
   try {
     // Only takes effect while the file is still empty (a new store); an existing store keeps its page size.
     if (store === "private") db.pragma(`page_size = ${PRIVATE_PAGE_SIZE}`);
+    // The public store is handed out as a file: what a migration drops (e.g. per-cell reasons, public 0002) must be
+    // overwritten, not left readable in free pages.
+    if (store === "public") db.pragma("secure_delete = ON");
     db.pragma("journal_mode = WAL");
     db.exec(`CREATE TABLE IF NOT EXISTS _minhbach_migrations (name TEXT PRIMARY KEY, appliedAt TEXT NOT NULL)`);
     const done = new Set(db.prepare(`SELECT name FROM _minhbach_migrations`).pluck().all() as string[]);

@@ -39,9 +39,9 @@ describe.skipIf(!available)("both stores on PostgreSQL", () => {
   it("writes a release and reads it back with the same checksum as on SQLite, VND amounts beyond 32 bits intact", async () => {
     const db = openPublicStore(database!.url);
     const content = emptyReleaseContent("pg.1");
-    content.cells.push({ unitCode: "01990", year: 2023, measure: "poor", value: 91, status: "PUBLISHED", reason: null });
+    content.cells.push({ unitCode: "01990", year: 2023, measure: "poor", value: 91, status: "PUBLISHED" });
     content.credit.push({
-      unitCode: "01990", year: 2023, programme: "Hộ nghèo", loanTurnsValue: 330, loanTurnsStatus: "PUBLISHED", loanTurnsReason: null,
+      unitCode: "01990", year: 2023, programme: "Hộ nghèo", loanTurnsValue: 330, loanTurnsStatus: "PUBLISHED",
       outstandingVnd: 19_600_000_000n, synthetic: false, sourceIds: "[]",
     });
     const written = await writeRelease(db, content);

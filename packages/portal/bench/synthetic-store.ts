@@ -28,9 +28,9 @@ export async function writeSyntheticStore(scale: Scale): Promise<{ publicUrl: st
     for (const year of [2024, 2025]) {
       const poor = Math.round(households * (0.02 + rnd() * 0.3));
       const near = Math.round(households * (0.02 + rnd() * 0.15));
-      c.unitYears.push({ unitCode: code, year, standardId: "ND07-2021", synthetic: true, sourceIds: '["synthetic"]' });
+      c.unitYears.push({ unitCode: code, year, standardId: "ND07-2021", synthetic: true, sourceIds: '["synthetic"]', coverageReported: null, coverageExpected: null });
       for (const [measure, value] of [["households", households], ["poor", poor], ["nearPoor", near]] as const) {
-        c.cells.push({ unitCode: code, year, measure, value, status: "PUBLISHED", reason: null });
+        c.cells.push({ unitCode: code, year, measure, value, status: "PUBLISHED" });
       }
     }
   };

@@ -15,7 +15,7 @@ import { EXPLORER_ASSET_PREFIX, serveExplorer, serveExplorerAsset } from "../htt
 import { handleGraphQL } from "../http/graphql-route.js";
 import { setSecurityHeaders } from "../http/security-headers.js";
 import { RateLimiter, type RateLimitOptions } from "../ratelimit/rate-limit.js";
-import { sendText } from "../http/respond.js";
+import { preflight, sendText } from "../http/respond.js";
 import { ResponseCache } from "../http/response-cache.js";
 import { oembedRoute, type OEmbedOptions } from "../http/oembed-route.js";
 import { serveStatic } from "../http/static.js";
@@ -118,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const p = url.pathname;
     if (p === "/graphql" || p === "/graphql/") return handleGraphQL(graphqlDeps, req, res, url);
+    if (req.method === "OPTIONS") return preflight(res, "GET, HEAD, OPTIONS"); // every other resource is read-only
     if (p === "/healthz") return json(res, 200, { status: "ok" });
     if (p === "/readyz") {
       if (drain.draining) return json(res, 503, { status: "unavailable", reason: "shutting down" });
@@ -152,9 +153,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       url = new URL("http://localhost/");
     }
     setSecurityHeaders(res, url.pathname);
+    // HEAD is GET without the body: routes see GET and send the GET's headers, and Node drops the body because this
+    // response was made for a HEAD request (ServerResponse looked at the method when it was created).
+    const method = req.method;
+    if (method === "HEAD") req.method = "GET";
     res.on("finish", () => {
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      const line = { method: req.method, url: req.url, status: res.statusCode, ms, cache: res.getHeader("x-response-cache") };
+      const line = { method, url: req.url, status: res.statusCode, ms, cache: res.getHeader("x-response-cache") };
       if (res.statusCode >= 500) logger.warn(line, "request");
       else logger.debug(line, "request");
     });

@@ -13,7 +13,7 @@ registerEnumType(MeasureStatus, {
   description: "Whether a figure is shown.",
   valuesConfig: {
     PUBLISHED: { description: "Shown: `value` holds it." },
-    SUPPRESSED: { description: "Hidden by disclosure control to protect households: `value` is null (never 0), `note` says why." },
+    SUPPRESSED: { description: "Hidden by disclosure control to protect households: `value` is null (never 0). Every hidden figure carries the same `note`, whichever rule hid it." },
     NOT_AVAILABLE: { description: "No data for this unit and period: `value` is null." },
   },
 });
@@ -24,14 +24,15 @@ export enum SuppressionReason {
   SECONDARY = "SECONDARY",
   HISTORY = "HISTORY",
 }
+/** Deprecated: kept so old queries still validate; no figure carries a reason any more (see Measure.reason). */
 registerEnumType(SuppressionReason, {
   name: "SuppressionReason",
-  description: "Why disclosure control hid a figure.",
+  description: "Deprecated: no longer given for any figure (`Measure.reason` is always null). Per-cell reasons let an attacker bound hidden counts; the methodology page explains the rules in general terms.",
   valuesConfig: {
-    PRIMARY: { description: "The group, or the rest of the unit, has fewer than k households." },
-    SMALL_UNIT: { description: "The unit has fewer than k households: no breakdown is published." },
-    SECONDARY: { description: "Hidden so that another hidden figure cannot be worked out by subtraction." },
-    HISTORY: { description: "Hidden in an earlier release; a hidden figure stays hidden." },
+    PRIMARY: { description: "Never given (deprecated). Formerly: the primary rule (minimum k households)." },
+    SMALL_UNIT: { description: "Never given (deprecated). Formerly: a unit too small for any breakdown." },
+    SECONDARY: { description: "Never given (deprecated). Formerly: secondary suppression." },
+    HISTORY: { description: "Never given (deprecated). Formerly: hidden in an earlier release." },
   },
 });
 
@@ -43,10 +44,14 @@ export class Measure {
   @Field(() => MeasureStatus, { description: "PUBLISHED, SUPPRESSED (hidden to protect households) or NOT_AVAILABLE." })
   status!: MeasureStatus;
 
-  @Field(() => SuppressionReason, { nullable: true, description: "Why the figure is hidden, when SUPPRESSED." })
+  @Field(() => SuppressionReason, {
+    nullable: true,
+    description: "Always null. Formerly which rule hid the figure.",
+    deprecationReason: "per-cell reasons let an attacker bound hidden counts; always null",
+  })
   reason!: SuppressionReason | null;
 
-  @Field(() => String, { nullable: true, description: "Why the figure is not shown, in words (in the request's language)." })
+  @Field(() => String, { nullable: true, description: "Why the figure is not shown, in words (in the request's language): one text for every hidden figure, or why there is no figure (no data, or too few villages/communes reported)." })
   note!: string | null;
 
   /** The computed value as is: it already has exactly Measure's fields (a plain object is cheaper than a copy). */

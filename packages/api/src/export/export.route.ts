@@ -1,4 +1,5 @@
-/** /export/<connection>.csv: CSV download of a connection's rows, cached like GraphQL responses (strong ETag, 304). */
+/** /export/<connection>.csv: CSV download of a connection's rows, cached like GraphQL responses (strong ETag per
+ *  coding, Last-Modified from the release, 304), readable from any origin; HEAD answers with the GET's headers. */
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GraphQLError } from "graphql";
@@ -8,8 +9,8 @@ import { createContext } from "../context.js";
 import type { ReleaseRegistry } from "../release/release.service.js";
 import type { ApiStore } from "../store/public-store.js";
 import type { RowCache } from "../store/row-cache.js";
-import { acceptedEncoding, CORS_HEADERS, etagMatches, sendText } from "../http/respond.js";
-import type { ResponseCache } from "../http/response-cache.js";
+import { CORS_HEADERS, sendText } from "../http/respond.js";
+import { sendCached, type ResponseCache } from "../http/response-cache.js";
 import { projectsCsv, unitsCsv } from "./export.service.js";
 
 const EXPORTS = { "units.csv": unitsCsv, "projects.csv": projectsCsv } as const;
@@ -27,7 +28,7 @@ export async function handleExport(deps: ExportDeps, req: IncomingMessage, res: 
   const name = url.pathname.slice("/export/".length) as keyof typeof EXPORTS;
   const build = EXPORTS[name];
   if (!build) return sendText(res, 404, `Unknown export. Try ${Object.keys(EXPORTS).map((n) => `/export/${n}`).join(", ")}`, CORS_HEADERS);
-  if (req.method !== "GET") return sendText(res, 405, "Method not allowed", { ...CORS_HEADERS, allow: "GET" });
+  if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Method not allowed", { ...CORS_HEADERS, allow: "GET, HEAD, OPTIONS" });
   const lang = negotiateLang(url.searchParams.get("lang"), req.headers["accept-language"]);
   const key = ["export", deps.releases.version, lang, url.pathname, url.search].join("\n");
   let entry = deps.cache.get(key);
@@ -41,8 +42,9 @@ export async function handleExport(deps: ExportDeps, req: IncomingMessage, res: 
     }
     const body = Buffer.from(text, "utf8");
     const etag = `"${deps.releases.latest()?.id ?? "none"}-${createHash("sha256").update(deps.releases.version).update(body).digest("base64url").slice(0, 32)}"`;
+    const lastModified = deps.releases.latest()?.createdAt;
     entry = {
-      status: 200, body, etag, variants: {},
+      status: 200, body, etag, variants: {}, ...(lastModified ? { lastModified } : {}),
       headers: {
         ...CORS_HEADERS, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="minhbach-${name}"`,
         "cache-control": "public, max-age=300", etag, vary: "accept-language, accept-encoding",
@@ -50,13 +52,5 @@ export async function handleExport(deps: ExportDeps, req: IncomingMessage, res: 
     };
     deps.cache.set(key, entry);
   }
-  if (etagMatches(req, entry.etag)) {
-    res.writeHead(304, { ...entry.headers });
-    res.end();
-    return;
-  }
-  const encoding = acceptedEncoding(req);
-  const body = deps.cache.encoded(entry, encoding);
-  res.writeHead(200, { ...entry.headers, ...(body !== entry.body ? { "content-encoding": encoding } : {}), "content-length": body.length });
-  res.end(body);
+  sendCached(req, res, deps.cache, entry);
 }

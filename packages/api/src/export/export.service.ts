@@ -1,6 +1,7 @@
 /**
  * Rows of the units and projects connections as CSV, all pages at once. Why through the services: the CSV shows
- * exactly what the API shows — hidden figures are empty with status SUPPRESSED, never 0.
+ * exactly what the API shows — hidden figures are empty with status SUPPRESSED, never 0, and no column says which
+ * rule hid them (a reason would bound the hidden count).
  */
 import { GraphQLError } from "graphql";
 import { isUnitLevel } from "@minhbach/core/units/levels.ts";
@@ -34,12 +35,13 @@ export async function unitsCsv(ctx: ApiContext, params: URLSearchParams): Promis
   const release = ctx.releases.resolve(params.get("release") || undefined);
   const header = ["release", "code", "gso_code", "name", "level", "type", "parent_code", "valid_from", "valid_to", "year", "standard"];
   for (const m of MEASURES) header.push(m, `${m}_status`);
-  header.push("synthetic", "source_ids");
+  // Coverage beside the figures: an empty NOT_AVAILABLE total of a partial year reads differently from "no data".
+  header.push("coverage_reported", "coverage_expected", "synthetic", "source_ids");
   let out = BOM + csvLine(header);
   let after: string | undefined;
   for (;;) {
     const page = await listUnits(ctx, release.id, { level: level as UnitLevel | undefined, parentCode: params.get("parentCode"), first: BATCH, after });
-    const stats = await Promise.all(page.items.map((u) => povertyOf(ctx, release.id, u.code, year)));
+    const stats = await Promise.all(page.items.map((u) => povertyOf(ctx, release.id, u, year)));
     page.items.forEach((u, i) => {
       for (const s of stats[i]!) {
         const row: unknown[] = [release.id, u.code, u.gsoCode, u.name, u.level, u.type, u.parentCode, u.validFrom, u.validTo, s.year, s.standardId];
@@ -47,7 +49,7 @@ export async function unitsCsv(ctx: ApiContext, params: URLSearchParams): Promis
           const v = s[m] as MeasureValue;
           row.push(v.value, v.status);
         }
-        row.push(s.synthetic ? 1 : 0, JSON.parse(s.sourceIds) as string[]);
+        row.push(s.coverage?.reported ?? null, s.coverage?.expected ?? null, s.synthetic ? 1 : 0, JSON.parse(s.sourceIds) as string[]);
         out += csvLine(row.map((x) => (Array.isArray(x) ? x.join(";") : x)));
       }
     });

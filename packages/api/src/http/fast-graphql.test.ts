@@ -76,7 +76,11 @@ describe("fast path", () => {
       indicators { code label dimension } }`;
     const shapes = `query Shapes($skip: Boolean!, $y: Int) { __typename a: unit(code: "01990") { ...U b: poverty(year: $y) @skip(if: $skip) { year }
       c: poverty(year: $y) @include(if: $skip) { year __typename } ... on Unit { name } } } fragment U on Unit { code name ancestors { ...U2 } } fragment U2 on Unit { code }`;
+    // Issue #16: a partial year (coverage, NOT_AVAILABLE notes), hidden figures with their one note and deprecated null reason.
+    const partial = `{ unit(code: "01969") { poverty { year synthetic coverage { reported expected complete } poor { value status reason note }
+      poorRate { value status reason note } deprivations { share { status note } } } children { nodes { poverty { poor { status reason note } } } } } }`;
     const queries = [...EXAMPLE_QUERIES.map((q) => ({ query: q.query, variables: q.variables })), { query: everything, variables: undefined },
+      { query: partial, variables: undefined },
       { query: shapes, variables: { skip: false, y: 2023 } }, { query: shapes, variables: { skip: true } }];
     for (const q of queries) {
       for (let use = 0; use < 2; use++) await expectSame({ method: "POST", body: q, headers: { accept: "application/graphql-response+json" } }, true);

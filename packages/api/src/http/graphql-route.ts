@@ -15,8 +15,8 @@ import type { ApiStore } from "../store/public-store.js";
 import type { RowCache } from "../store/row-cache.js";
 import { decodeUtf8, jsonNestingExceeds, MAX_JSON_NESTING, PayloadTooLargeError, readBody } from "./body.js";
 import type { FastGraphQL } from "./fast-graphql.js";
-import { acceptedEncoding, CORS_HEADERS, etagMatches, preflight, sendGraphQLError } from "./respond.js";
-import type { CachedResponse, ResponseCache } from "./response-cache.js";
+import { CORS_HEADERS, preflight, sendGraphQLError } from "./respond.js";
+import { sendCached, type CachedResponse, type ResponseCache } from "./response-cache.js";
 
 export interface GraphQLRouteDeps {
   apollo: ApolloServer<ApiContext>;
@@ -45,26 +45,14 @@ function errorMediaType(req: IncomingMessage): string {
 const MAX_RAW_KEY = 2_048;
 
 function send(req: IncomingMessage, res: ServerResponse, cache: ResponseCache, entry: CachedResponse, hit: boolean): void {
-  const headers: Record<string, string | number> = { ...entry.headers, "x-response-cache": hit ? "HIT" : "MISS" };
-  if (req.method === "GET" && etagMatches(req, entry.etag)) {
-    delete headers["content-type"];
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const encoding = acceptedEncoding(req);
-  const body = cache.encoded(entry, encoding);
-  if (body !== entry.body) headers["content-encoding"] = encoding;
-  headers["content-length"] = body.length;
-  res.writeHead(entry.status, headers);
-  res.end(body);
+  sendCached(req, res, cache, entry, { "x-response-cache": hit ? "HIT" : "MISS" });
 }
 
 export async function handleGraphQL(deps: GraphQLRouteDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? "GET";
   if (method === "OPTIONS") return preflight(res);
   if (method !== "GET" && method !== "POST") {
-    res.writeHead(405, { ...CORS_HEADERS, allow: "GET, POST, OPTIONS", "content-length": "0" });
+    res.writeHead(405, { ...CORS_HEADERS, allow: "GET, HEAD, POST, OPTIONS", "content-length": "0" });
     res.end();
     return;
   }
@@ -139,7 +127,8 @@ async function toEntry(result: HTTPGraphQLResponse, deps: GraphQLRouteDeps, meth
   const status = storeDown ? 503 : (result.status ?? 200);
   const ok = status === 200 && !hasErrors;
   const body = Buffer.from(text, "utf8");
-  const release = deps.releases.latest()?.id ?? "none";
+  const latest = deps.releases.latest();
+  const release = latest?.id ?? "none";
   // One-shot hash of version + text: the same digest as hashing the version and then the body's UTF-8 bytes.
   const etag = `"${release}-${hash("sha256", deps.releases.version + text, "base64url").slice(0, 32)}"`;
   const headers: Record<string, string> = { ...CORS_HEADERS, vary: VARY, "x-minhbach-release": release };
@@ -147,6 +136,7 @@ async function toEntry(result: HTTPGraphQLResponse, deps: GraphQLRouteDeps, meth
   headers["cache-control"] = ok && method === "GET" ? GET_CACHE_CONTROL : (headers["cache-control"] ?? "no-store");
   if (ok && method === "GET") headers.etag = etag;
   if (storeDown) headers["retry-after"] = "5";
-  return { status, headers, body, etag, variants: {}, cacheable: ok };
+  const lastModified = ok && method === "GET" ? latest?.createdAt : undefined;
+  return { status, headers, body, etag, ...(lastModified ? { lastModified } : {}), variants: {}, cacheable: ok };
 }
 

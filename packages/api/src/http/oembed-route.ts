@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiStore } from "../store/public-store.js";
 import type { ReleaseRegistry } from "../release/release.service.js";
+import { httpDate, PUBLIC_FILE_CORS } from "./respond.js";
 
 export interface OEmbedUnitRef { code: string; name: string; page: string }
 export type OEmbedHandler = (
@@ -36,6 +37,9 @@ export function oembedRoute(options: OEmbedOptions, store: ApiStore, releases: R
       { url: q.get("url"), format: q.get("format"), maxwidth: q.get("maxwidth"), maxheight: q.get("maxheight") },
       { origin: options.origin, lookup: (code) => index.get(code) },
     );
-    res.writeHead(out.status, out.headers).end(out.body);
+    // Readable from any origin (a CMS fetches it from the browser too); dated by the release it describes.
+    const headers: Record<string, string> = { ...out.headers, ...PUBLIC_FILE_CORS };
+    if (out.status === 200 && latest) headers["last-modified"] = httpDate(latest.createdAt);
+    res.writeHead(out.status, headers).end(out.body);
   };
 }

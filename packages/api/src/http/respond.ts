@@ -1,19 +1,33 @@
-/** Small response helpers shared by the routes: CORS headers, JSON errors, compression negotiation. */
+/**
+ * Small response helpers shared by the routes: CORS headers, JSON errors, compression negotiation, and the
+ * conditional-request rules (RFC 9110 §13): weak If-None-Match comparison, If-Modified-Since, one ETag per coding.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import type { ErrorCodeName } from "../common/errors.js";
 
-/** Open to any origin, never with credentials: the API is public and cookie-less. */
+/** Open to any origin, never with credentials: the API is public and cookie-less. The allowed request headers
+ *  include the ones Apollo Client (and Apollo's CSRF prevention) sends, so browser apps need no proxy. */
 export const CORS_HEADERS: Record<string, string> = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, OPTIONS",
-  "access-control-allow-headers": "content-type, accept, accept-language, if-none-match",
-  "access-control-expose-headers": "etag, x-minhbach-release, x-response-cache",
+  "access-control-allow-methods": "GET, HEAD, POST, OPTIONS",
+  "access-control-allow-headers": [
+    "content-type", "accept", "accept-language", "if-none-match", "if-modified-since",
+    "apollographql-client-name", "apollographql-client-version", "x-apollo-operation-name", "apollo-require-preflight",
+  ].join(", "),
+  "access-control-expose-headers": "etag, last-modified, content-disposition, x-minhbach-release, x-response-cache",
   "access-control-max-age": "86400",
 };
 
-export function preflight(res: ServerResponse): void {
-  res.writeHead(204, { ...CORS_HEADERS, "content-length": "0" });
+/** For public files (the portal, /data/**, oEmbed JSON): readable by scripts on any site, e.g. a newsroom's chart. */
+export const PUBLIC_FILE_CORS: Record<string, string> = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "etag, last-modified",
+};
+
+/** OPTIONS: `methods` narrows what the resource allows (files and exports are GET/HEAD only). */
+export function preflight(res: ServerResponse, methods = "GET, HEAD, POST, OPTIONS"): void {
+  res.writeHead(204, { ...CORS_HEADERS, "access-control-allow-methods": methods, "content-length": "0" });
   res.end();
 }
 
@@ -46,9 +60,35 @@ export function compress(body: Buffer, encoding: Exclude<Encoding, "identity">):
     : zlib.gzipSync(body, { level: 6 });
 }
 
-/** If-None-Match matches the strong ETag (or `*`). */
+/** The ETag of one content coding of a representation: `"x"` → `"x-br"` / `"x-gz"`. Why: a cache holding the
+ *  brotli bytes under the identity bytes' tag would hand them to a client that cannot read them (RFC 9110 §8.8.3). */
+export function codingEtag(etag: string, encoding: Encoding): string {
+  if (encoding === "identity") return etag;
+  return etag.replace(/"$/, encoding === "br" ? '-br"' : '-gz"');
+}
+
+const opaqueTag = (tag: string) => (tag.startsWith("W/") ? tag.slice(2) : tag);
+
+/** If-None-Match against `etag` with the weak comparison RFC 9110 §13.1.2 prescribes: `W/"x"` matches `"x"` and the
+ *  other way round; a list matches if any member does; `*` matches anything. */
 export function etagMatches(req: IncomingMessage, etag: string): boolean {
   const header = req.headers["if-none-match"];
   if (!header) return false;
-  return header.split(",").some((t) => { const v = t.trim(); return v === "*" || v === etag; });
+  const mine = opaqueTag(etag);
+  return header.split(",").some((t) => { const v = t.trim(); return v === "*" || opaqueTag(v) === mine; });
+}
+
+/** Whether a GET may be answered 304 (RFC 9110 §13.2.2): If-None-Match decides when present; only without it does
+ *  If-Modified-Since count, against `lastModified` to the second (HTTP dates have no finer unit). */
+export function notModified(req: IncomingMessage, etag: string | undefined, lastModified?: Date): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  if (req.headers["if-none-match"] !== undefined) return etag !== undefined && etagMatches(req, etag);
+  const since = Date.parse(String(req.headers["if-modified-since"] ?? ""));
+  if (!lastModified || Number.isNaN(since)) return false;
+  return Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+}
+
+/** An HTTP date for Last-Modified. */
+export function httpDate(date: Date): string {
+  return date.toUTCString();
 }

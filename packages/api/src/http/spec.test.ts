@@ -45,7 +45,7 @@ describe("GraphQL over HTTP", () => {
     expect(badJson.status).toBe(400);
     const put = await fetch(`${app.url}/graphql`, { method: "PUT" });
     expect(put.status).toBe(405);
-    expect(put.headers.get("allow")).toBe("GET, POST, OPTIONS");
+    expect(put.headers.get("allow")).toBe("GET, HEAD, POST, OPTIONS");
   });
 
   it("is open to any origin without credentials (CORS)", async () => {

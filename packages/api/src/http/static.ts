@@ -1,12 +1,13 @@
 /**
  * Static files (the portal, once built) from `staticDir` at `/`: content types, precompressed .br/.gz when present
  * (else compressed on the fly for text), immutable caching for hashed assets, ETag/304 for the rest, index.html
- * for folders and for unknown extension-less paths (client-side routes).
+ * for folders. Every file is readable from any origin (CORS `*`: the data files and oEmbed JSON are meant for other
+ * sites), has one ETag per content coding and a Last-Modified, and answers HEAD with the GET's headers.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { acceptedEncoding, compress, etagMatches, sendText } from "./respond.js";
+import { acceptedEncoding, codingEtag, compress, httpDate, notModified, PUBLIC_FILE_CORS, sendText, type Encoding } from "./respond.js";
 import { htmlCsp, isFramable } from "./security-headers.js";
 
 const TYPES: Record<string, string> = {
@@ -64,39 +65,42 @@ function pageCsp(file: string, etag: string, urlPath: string): string {
   return csp;
 }
 
+/** The coding a file is sent in: a precompressed sibling when there is one, else on-the-fly for larger text files. */
+function fileCoding(file: string, type: string, size: number, accepted: Encoding): { coding: Encoding; precompressed?: string } {
+  if (accepted === "identity") return { coding: "identity" };
+  const pre = file + (accepted === "br" ? ".br" : ".gz");
+  if (fs.existsSync(pre)) return { coding: accepted, precompressed: pre };
+  return TEXT.test(type) && size >= 1024 ? { coding: accepted } : { coding: "identity" };
+}
+
 export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
-  if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Method not allowed", { allow: "GET, HEAD" });
+  if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Method not allowed", { allow: "GET, HEAD, OPTIONS" });
   const root = path.resolve(staticDir);
   const file = resolveFile(root, url.pathname);
-  if (!file) return sendText(res, 404, "Không tìm thấy trang / Page not found");
+  if (!file) return sendText(res, 404, "Không tìm thấy trang / Page not found", PUBLIC_FILE_CORS);
   const stat = fs.statSync(file);
   const type = contentType(file);
-  const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+  const fileTag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+  const { coding, precompressed } = fileCoding(file, type, stat.size, acceptedEncoding(req));
+  const etag = codingEtag(fileTag, coding);
   const headers: Record<string, string | number> = {
+    ...PUBLIC_FILE_CORS,
     "content-type": type,
     "cache-control": isHashedAsset(url.pathname) ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
     etag,
+    "last-modified": httpDate(stat.mtime),
     vary: "accept-encoding",
   };
-  if (type.startsWith("text/html")) headers["content-security-policy"] = pageCsp(file, etag, url.pathname);
-  if (etagMatches(req, etag)) {
+  if (type.startsWith("text/html")) headers["content-security-policy"] = pageCsp(file, fileTag, url.pathname);
+  if (notModified(req, etag, stat.mtime)) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  const encoding = acceptedEncoding(req);
-  let body: Buffer | undefined;
-  if (encoding !== "identity") {
-    const pre = file + (encoding === "br" ? ".br" : ".gz");
-    if (fs.existsSync(pre)) {
-      body = fs.readFileSync(pre);
-    } else if (TEXT.test(type) && stat.size >= 1024) {
-      body = compress(fs.readFileSync(file), encoding);
-    }
-    if (body) headers["content-encoding"] = encoding;
-  }
-  body ??= fs.readFileSync(file);
+  const raw = precompressed ? undefined : fs.readFileSync(file);
+  const body = precompressed ? fs.readFileSync(precompressed) : coding === "identity" ? raw! : compress(raw!, coding);
+  if (coding !== "identity") headers["content-encoding"] = coding;
   headers["content-length"] = body.length;
   res.writeHead(200, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
+  res.end(body);
 }

@@ -29,30 +29,52 @@ describe("poverty figures", () => {
     expect(y2021.sources[0].synthetic).toBe(true);
   });
 
-  it("shows a hidden count as null with SUPPRESSED and a note in words — never 0 — and no rate from it", async () => {
+  it("shows a hidden count as null with SUPPRESSED and the one hidden-figure note — never 0, no reason — and no rate from it", async () => {
     const { body } = await app.gql(SERIES, { code: "01990-04", year: 2023 });
     const [s] = body.data!.unit.poverty;
-    expect(s.poor).toEqual({ value: null, status: "SUPPRESSED", reason: "PRIMARY", note: expect.stringMatching(/ít hơn 5 hộ/) });
-    expect(s.poorRate).toMatchObject({ value: null, status: "SUPPRESSED", reason: "PRIMARY" });
-    expect(s.poorRate.note).toMatch(/Không tính tỷ lệ/);
-    expect(s.nearPoorRate.status).toBe("SUPPRESSED");
+    const note = "Ẩn để bảo vệ hộ gia đình (quy tắc công bố tối thiểu 5 hộ)";
+    expect(s.poor).toEqual({ value: null, status: "SUPPRESSED", reason: null, note });
+    expect(s.poorRate).toEqual({ value: null, status: "SUPPRESSED", reason: null, note });
+    expect(s.nearPoorRate).toEqual({ value: null, status: "SUPPRESSED", note });
     expect(s.households.status).toBe("PUBLISHED");
   });
 
   it("writes notes in English with lang or Accept-Language", async () => {
     const en = await app.gql(SERIES, { code: "01990-04", year: 2023 }, { headers: { "accept-language": "en-GB,en;q=0.9,vi;q=0.5" } });
-    expect(en.body.data!.unit.poverty[0].poor.note).toMatch(/Hidden to protect households: .*fewer than 5 households/);
+    expect(en.body.data!.unit.poverty[0].poor.note).toBe("Hidden to protect households (minimum 5 households rule)");
     const viaParam = await fetch(`${app.url}/graphql?lang=EN`, { method: "POST", headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: SERIES, variables: { code: "01990-04", year: 2023 } }) });
     expect(((await viaParam.json()) as any).data.unit.poverty[0].nearPoor).toEqual({ value: null, status: "SUPPRESSED" });
   });
 
-  it("keeps figures hidden in an earlier release hidden (HISTORY) and serves the corrected figure", async () => {
-    const latest = await app.gql(`{ unit(code: "01975") { poverty(year: 2024) { poor { value } } } pac: unit(code: "01990-04") { poverty(year: 2024) { poor { reason } } } }`);
+  it("keeps figures hidden in an earlier release hidden, alike the others, and serves the corrected figure", async () => {
+    const latest = await app.gql(`{ unit(code: "01975") { poverty(year: 2024) { poor { value } } } pac: unit(code: "01990-04") { poverty(year: 2024) { poor { status reason note } } } }`);
     expect(latest.body.data!.unit.poverty[0].poor.value).toBe(98);
-    expect(latest.body.data!.pac.poverty[0].poor.reason).toBe("HISTORY");
+    expect(latest.body.data!.pac.poverty[0].poor).toEqual({ status: "SUPPRESSED", reason: null, note: "Ẩn để bảo vệ hộ gia đình (quy tắc công bố tối thiểu 5 hộ)" });
     const first = await app.gql(`{ unit(code: "01975", release: "2026.1") { poverty(year: 2024) { poor { value } } } }`);
     expect(first.body.data!.unit.poverty[0].poor.value).toBe(99);
+  });
+
+  it("says how many villages reported and publishes no total for an incomplete commune-year", async () => {
+    const { body } = await app.gql(`{ unit(code: "01969") { poverty { year coverage { reported expected complete } households { value status note }
+      poor { value status note } poorRate { value status note } deprivations { households { status note } share { status } } } } }`);
+    const [y2025, y2026] = body.data!.unit.poverty;
+    expect(y2025).toMatchObject({ year: 2025, coverage: { reported: 4, expected: 4, complete: true }, households: { value: 3990, status: "PUBLISHED" } });
+    const note = "2/4 thôn đã báo cáo năm 2026: chưa đủ để tính tổng";
+    expect(y2026).toMatchObject({ year: 2026, coverage: { reported: 2, expected: 4, complete: false } });
+    for (const m of [y2026.households, y2026.poor, y2026.poorRate]) expect(m).toEqual({ value: null, status: "NOT_AVAILABLE", note });
+    for (const d of y2026.deprivations) expect(d.households).toEqual({ status: "NOT_AVAILABLE", note });
+    const en = await app.gql(`{ unit(code: "01969") { poverty(year: 2026) { poor { note } } } village: unit(code: "01990-01") { poverty { coverage { reported } } } }`,
+      undefined, { headers: { "accept-language": "en" } });
+    expect(en.body.data!.unit.poverty[0].poor.note).toBe("2 of 4 villages reported in 2026: no total");
+    expect(en.body.data!.village.poverty.every((p: { coverage: unknown }) => p.coverage === null)).toBe(true);
+  });
+
+  it("labels a unit-year synthetic from its own flag, not from the release or the unit", async () => {
+    const { body } = await app.gql(`{ release { synthetic } unit(code: "01969") { synthetic poverty { year synthetic sources { id } } } }`);
+    expect(body.data!.release.synthetic).toBe(true);
+    const y2025 = body.data!.unit.poverty.find((p: { year: number }) => p.year === 2025);
+    expect(y2025).toEqual({ year: 2025, synthetic: false, sources: [] });
   });
 
   it("lists the standard's deprivations in official order with shares of households", async () => {

@@ -14,6 +14,16 @@ export class DeprivationShare {
   share!: Measure;
 }
 
+@ObjectType({ simpleResolvers: true, description: "How many of a unit's children reported in a review year. A commune counts its villages; a district or province counts its communes, a commune counting as reported only when all its villages reported." })
+export class Coverage {
+  @Field(() => Int, { description: "Children (villages of a commune; communes of a district or province) that reported in this review year." })
+  reported!: number;
+  @Field(() => Int, { description: "Children that existed in this review year." })
+  expected!: number;
+  @Field(() => Boolean, { description: "True when every child reported. When false, no total, count or rate is published for the unit-year (its figures are NOT_AVAILABLE and their note says how many reported)." })
+  complete!: boolean;
+}
+
 @ObjectType({ simpleResolvers: true, description: "Result of the yearly poor/near-poor household review (rà soát hộ nghèo, hộ cận nghèo) of one unit. Review year Y is carried out at the end of year Y." })
 export class PovertyStat {
   @Field(() => Int, { description: "Review year." })
@@ -40,13 +50,17 @@ export class PovertyStat {
   escapedNearPoor!: Measure;
   @Field(() => Measure, { description: "Distinct households taking part in any poverty-reduction project in the unit that year." })
   projectParticipants!: Measure;
-  @Field(() => Boolean, { description: "True when the year's figures for this unit are made up (demo); cited figures are false." })
+  @Field(() => Boolean, { description: "True when this unit-year's own figures are made up: a village of it has records from a synthetic (demo) import. Read it per year; the release's flag says only whether the release holds any synthetic figure." })
   synthetic!: boolean;
+  @Field(() => Coverage, { nullable: true, description: "Children that reported in this review year against those that existed (null for villages, which have no children)." })
+  coverage!: Coverage | null;
 
   releaseId!: string;
   unitCode!: string;
   standardId!: string;
   sourceIds!: string;
+  /** The NOT_AVAILABLE note of the year (the coverage note when coverage is incomplete), for deprivations without a cell. */
+  notAvailableNote!: string | undefined;
   /** lacking.<CODE> → measure, for deprivations. */
   lacking!: Map<string, { households: Measure; share: Measure }>;
 }

@@ -67,7 +67,7 @@ export class Project {
       code: row.code, name: row.name, programme: row.programme, component: row.component, budgetVnd: safeNumber(row.budgetVnd),
       disbursedVnd: safeNumber(row.disbursedVnd), startDate: row.startDate, endDate: row.endDate, status: row.status,
       decisionRef: row.decisionRef, synthetic: row.synthetic, releaseId: row.releaseId, sourceIds: row.sourceIds, lang,
-      households: Measure.of(countMeasure({ value: row.householdsValue, status: row.householdsStatus, reason: row.householdsReason }, lang, k)),
+      households: Measure.of(countMeasure({ value: row.householdsValue, status: row.householdsStatus }, lang, k)),
     });
   }
 }

@@ -19,7 +19,7 @@ afterAll(async () => { await app.close(); });
 describe("releases", () => {
   it("serves the latest complete release by seq when none is named, with its correction note", async () => {
     const { body } = await app.gql(`{ release { id seq latest changeNote disclosureK years synthetic supersedes { id supersededBy { id } } standards { id } sources { id } } }`);
-    expect(body.data!.release).toMatchObject({ id: "2026.2", seq: 2, latest: true, disclosureK: 5, years: [2021, 2022, 2023, 2024, 2025],
+    expect(body.data!.release).toMatchObject({ id: "2026.2", seq: 2, latest: true, disclosureK: 5, years: [2021, 2022, 2023, 2024, 2025, 2026],
       supersedes: { id: "2026.1", supersededBy: { id: "2026.2" } }, standards: [{ id: "ND07-2021" }] });
     expect(body.data!.release.changeNote).toMatch(/Vi Hương/);
     expect(body.data!.release.sources.map((s: { id: string }) => s.id)).toEqual(["baobackan-lucbinh", "synthetic-demo"]);

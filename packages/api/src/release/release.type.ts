@@ -18,7 +18,7 @@ export class Release {
   checksum!: string;
   @Field(() => String, { nullable: true, description: "What a correction changed, in words." })
   changeNote!: string | null;
-  @Field(() => Boolean, { description: "True when the release contains made-up (demo) figures; such figures are labelled." })
+  @Field(() => Boolean, { description: "True when the release contains made-up (demo) figures. Which figures: `PovertyStat.synthetic` of each unit-year (this flag never makes a unit-year synthetic)." })
   synthetic!: boolean;
   @Field(() => Int, { nullable: true, description: "Disclosure-control threshold k: no published group has fewer than k households." })
   disclosureK!: number | null;

@@ -14,7 +14,7 @@ export async function creditOf(ctx: ApiContext, releaseId: string, unitCode: str
   const rows = await ctx.loaders.credit.load(loaderKey(releaseId, unitCode));
   const all = derivedView(rows, `credit\u0000${ctx.lang}\u0000${k}`, () => rows.map((r) => Object.assign(new CreditStat(), {
       year: r.year, programme: r.programme, outstandingVnd: safeNumber(r.outstandingVnd), synthetic: r.synthetic, releaseId, sourceIds: r.sourceIds,
-      loanTurns: Measure.of(countMeasure({ value: r.loanTurnsValue, status: r.loanTurnsStatus, reason: r.loanTurnsReason }, ctx.lang as Lang, k)),
+      loanTurns: Measure.of(countMeasure({ value: r.loanTurnsValue, status: r.loanTurnsStatus }, ctx.lang as Lang, k)),
     })));
   return year === null || year === undefined ? all : all.filter((s) => s.year === year);
 }
@@ -26,8 +26,8 @@ export async function jobsOf(ctx: ApiContext, releaseId: string, unitCode: strin
   const rows = await ctx.loaders.jobs.load(loaderKey(releaseId, unitCode));
   const all = derivedView(rows, `jobs\u0000${lang}\u0000${k}`, () => rows.map((r) => Object.assign(new JobsStat(), {
       year: r.year, synthetic: r.synthetic, releaseId, sourceIds: r.sourceIds,
-      domestic: Measure.of(countMeasure({ value: r.domesticValue, status: r.domesticStatus, reason: r.domesticReason }, lang, k)),
-      abroad: Measure.of(countMeasure({ value: r.abroadValue, status: r.abroadStatus, reason: r.abroadReason }, lang, k)),
+      domestic: Measure.of(countMeasure({ value: r.domesticValue, status: r.domesticStatus }, lang, k)),
+      abroad: Measure.of(countMeasure({ value: r.abroadValue, status: r.abroadStatus }, lang, k)),
     })));
   return year === null || year === undefined ? all : all.filter((s) => s.year === year);
 }

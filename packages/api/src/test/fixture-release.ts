@@ -56,39 +56,60 @@ export const FIXTURE_SERIES: Record<string, Series> = {
   "01975": syntheticSeries(820, 150, OLD_YEARS),
   "01993": syntheticSeries(640, 130, OLD_YEARS),
   "01969.2025": syntheticSeries(1500, 90, OLD_YEARS),
-  "01969": { 2025: { households: 3990, poor: 250, nearPoor: 260 } },
+  "01969": { 2025: { households: 3990, poor: 250, nearPoor: 260 }, 2026: { households: 2010, poor: 120, nearPoor: 130 } },
   "01990-01": syntheticSeries(210, 40, [2021, 2022, 2023, 2024, 2025]),
   "01990-02": syntheticSeries(180, 35, [2021, 2022, 2023, 2024, 2025]),
   "01990-03": syntheticSeries(150, 30, [2021, 2022, 2023, 2024, 2025]),
   "01990-04": syntheticSeries(22, 9, [2021, 2022, 2023, 2024, 2025]),
 };
 
-/** Cells hidden by disclosure control in the fixture: [unit, year, measure, reason]. */
-export const FIXTURE_SUPPRESSED: [string, number, string, string][] = [
-  ["01990-04", 2023, "poor", "PRIMARY"],
-  ["01990-04", 2023, "nearPoor", "SECONDARY"],
-  ["01990-04", 2024, "poor", "PRIMARY"],
-  ["01990-04", 2024, "nearPoor", "SECONDARY"],
-  ["01969.2025", 2024, "rePoor", "PRIMARY"],
+/** Cells hidden by disclosure control in the fixture: [unit, year, measure]. No reason is published (issue #16). */
+export const FIXTURE_SUPPRESSED: [string, number, string][] = [
+  ["01990-04", 2023, "poor"],
+  ["01990-04", 2023, "nearPoor"],
+  ["01990-04", 2024, "poor"],
+  ["01990-04", 2024, "nearPoor"],
+  ["01969.2025", 2024, "rePoor"],
 ];
+
+/**
+ * Coverage per commune-year: villages that reported against villages that existed. Xã Phủ Thông's 2026 review is
+ * incomplete (2 of its 4 villages reported; the fixture holds no 2026 village rows): its figures are NOT_AVAILABLE
+ * and its headline stays on 2025. Communes not listed have no villages in the fixture (coverage null).
+ */
+export const FIXTURE_COVERAGE: Record<string, Record<number, [number, number]>> = {
+  "01990": { 2021: [4, 4], 2022: [4, 4], 2023: [4, 4], 2024: [4, 4] },
+  "01969": { 2025: [4, 4], 2026: [2, 4] },
+};
+
+/** Unit-years whose figures come from real review records (no synthetic import, no cited source): not synthetic. */
+export const FIXTURE_REAL_YEARS: [string, number][] = [["01969", 2025]];
+
+function cellValues(code: string, year: number, f: YearFigures): Record<string, number> {
+  const values: Record<string, number> = {
+    households: f.households, poor: f.poor, nearPoor: f.nearPoor,
+    newlyPoor: Math.round(f.poor / 10) + 5, rePoor: 5 + (year % 3), escapedPoor: Math.round(f.poor / 3) + 5,
+    newlyNearPoor: Math.round(f.nearPoor / 8) + 5, escapedNearPoor: Math.round(f.nearPoor / 5) + 5,
+    projectParticipants: code === "01990" && year === 2023 ? 36 : Math.round(f.poor / 4) + 5,
+  };
+  ND07_INDICATORS.forEach((ind, i) => { values[`lacking.${ind.code}`] = Math.round(f.poor * (0.2 + (i % 5) / 10)) + 5; });
+  return values;
+}
 
 function cellsFor(content: ReleaseContent, code: string, series: Series, sourceIds: (year: number) => string[]): void {
   for (const [yearText, f] of Object.entries(series)) {
     const year = Number(yearText);
-    const synthetic = !sourceIds(year).includes(ARTICLE);
-    content.unitYears.push({ unitCode: code, year, standardId: "ND07-2021", synthetic, sourceIds: JSON.stringify(sourceIds(year)) });
-    const values: Record<string, number> = {
-      households: f.households, poor: f.poor, nearPoor: f.nearPoor,
-      newlyPoor: Math.round(f.poor / 10) + 5, rePoor: 5 + (year % 3), escapedPoor: Math.round(f.poor / 3) + 5,
-      newlyNearPoor: Math.round(f.nearPoor / 8) + 5, escapedNearPoor: Math.round(f.nearPoor / 5) + 5,
-      projectParticipants: code === "01990" && year === 2023 ? 36 : Math.round(f.poor / 4) + 5,
-    };
-    ND07_INDICATORS.forEach((ind, i) => { values[`lacking.${ind.code}`] = Math.round(f.poor * (0.2 + (i % 5) / 10)) + 5; });
-    for (const [measure, value] of Object.entries(values)) {
-      const hidden = FIXTURE_SUPPRESSED.find(([u, y, m]) => u === code && y === year && m === measure);
-      content.cells.push(hidden
-        ? { unitCode: code, year, measure, value: null, status: "SUPPRESSED", reason: hidden[3] }
-        : { unitCode: code, year, measure, value, status: "PUBLISHED", reason: null });
+    const real = FIXTURE_REAL_YEARS.some(([u, y]) => u === code && y === year);
+    const [reported, expected] = FIXTURE_COVERAGE[code]?.[year] ?? [null, null];
+    content.unitYears.push({ unitCode: code, year, standardId: "ND07-2021", synthetic: !real && !sourceIds(year).includes(ARTICLE),
+      sourceIds: JSON.stringify(real ? [] : sourceIds(year)), coverageReported: reported, coverageExpected: expected });
+    // An incomplete unit-year publishes no figure at all, as the publish step writes it.
+    const partial = reported !== null && expected !== null && reported < expected;
+    for (const [measure, value] of Object.entries(cellValues(code, year, f))) {
+      const hidden = FIXTURE_SUPPRESSED.some(([u, y, m]) => u === code && y === year && m === measure);
+      content.cells.push(partial
+        ? { unitCode: code, year, measure, value: null, status: "NOT_AVAILABLE" }
+        : hidden ? { unitCode: code, year, measure, value: null, status: "SUPPRESSED" } : { unitCode: code, year, measure, value, status: "PUBLISHED" });
     }
   }
 }
@@ -98,7 +119,7 @@ export function fixtureRelease(id = "2026.1"): ReleaseContent {
   const c = emptyReleaseContent(id);
   c.release = {
     ...c.release, title: "Bạch Thông / Phủ Thông test release", createdAt: new Date("2026-02-01T00:00:00Z"),
-    standards: JSON.stringify(["ND07-2021"]), parameters: JSON.stringify({ k: 5, years: [2021, 2022, 2023, 2024, 2025] }),
+    standards: JSON.stringify(["ND07-2021"]), parameters: JSON.stringify({ k: 5, years: [2021, 2022, 2023, 2024, 2025, 2026] }),
     synthetic: true,
   };
   c.sources.push(
@@ -148,7 +169,7 @@ export function fixtureRelease(id = "2026.1"): ReleaseContent {
   const project = (code: string, name: string, budget: bigint, households: number, village: string, start: string) => {
     c.projects.push({ code, name, nameAscii: foldVietnamese(name), programme: "Chương trình MTQG giảm nghèo bền vững 2021–2025",
       component: "Dự án 2", budgetVnd: budget, disbursedVnd: budget, householdsValue: households, householdsStatus: "PUBLISHED",
-      householdsReason: null, startDate: new Date(start), endDate: null, status: "COMPLETED", decisionRef: null,
+      startDate: new Date(start), endDate: null, status: "COMPLETED", decisionRef: null,
       synthetic: false, sourceIds: JSON.stringify([ARTICLE]) });
     c.projectFunding.push({ projectCode: code, fundingSource: "CENTRAL", budgetVnd: budget, disbursedVnd: budget });
     c.projectUnits.push({ projectCode: code, unitCode: village, direct: true });
@@ -158,26 +179,25 @@ export function fixtureRelease(id = "2026.1"): ReleaseContent {
   project("LB-TRAU-2023", "Hỗ trợ phát triển chăn nuôi trâu sinh sản", 390_000_000n, 16, "01990-02", "2023-06-01T00:00:00Z");
   c.projects.push({ code: "PT-SMALL-2024", name: "Hỗ trợ sinh kế nhóm nhỏ", nameAscii: foldVietnamese("Hỗ trợ sinh kế nhóm nhỏ"),
     programme: null, component: null, budgetVnd: 40_000_000n, disbursedVnd: null, householdsValue: null, householdsStatus: "SUPPRESSED",
-    householdsReason: "PRIMARY", startDate: null, endDate: null, status: "ONGOING", decisionRef: null, synthetic: true,
+    startDate: null, endDate: null, status: "ONGOING", decisionRef: null, synthetic: true,
     sourceIds: JSON.stringify([SYNTHETIC]) });
   c.projectUnits.push({ projectCode: "PT-SMALL-2024", unitCode: "01990-04", direct: true },
     ...["01990", "063", "06", "01969", "19"].map((u) => ({ projectCode: "PT-SMALL-2024", unitCode: u, direct: false })));
 
   c.credit.push({ unitCode: "01990", year: 2023, programme: "Tín dụng chính sách xã hội", loanTurnsValue: 330, loanTurnsStatus: "PUBLISHED",
-    loanTurnsReason: null, outstandingVnd: 19_600_000_000n, synthetic: false, sourceIds: JSON.stringify([ARTICLE]) });
-  c.jobs.push({ unitCode: "01990", year: 2023, domesticValue: 46, domesticStatus: "PUBLISHED", domesticReason: null, abroadValue: 3,
-    abroadStatus: "PUBLISHED", abroadReason: null, synthetic: false, sourceIds: JSON.stringify([ARTICLE]) });
+    outstandingVnd: 19_600_000_000n, synthetic: false, sourceIds: JSON.stringify([ARTICLE]) });
+  c.jobs.push({ unitCode: "01990", year: 2023, domesticValue: 46, domesticStatus: "PUBLISHED", abroadValue: 3,
+    abroadStatus: "PUBLISHED", synthetic: false, sourceIds: JSON.stringify([ARTICLE]) });
   return c;
 }
 
-/** Release 2026.2: a correction of 2026.1 (Vi Hương 2024 poor households), with the 2024 hidden cells kept hidden. */
+/** Release 2026.2: a correction of 2026.1 (Vi Hương 2024 poor households); the 2024 hidden cells stay hidden (history). */
 export function fixtureCorrection(id = "2026.2", supersedes = "2026.1"): ReleaseContent {
   const c = fixtureRelease(id);
   c.release = { ...c.release, createdAt: new Date("2026-03-01T00:00:00Z"), supersedes,
     changeNote: "Sửa số hộ nghèo năm 2024 của xã Vi Hương (nhập sai khi tổng hợp)." };
   const cell = c.cells.find((x) => x.unitCode === "01975" && x.year === 2024 && x.measure === "poor")!;
   cell.value = 98;
-  for (const x of c.cells) if (x.status === "SUPPRESSED" && x.year === 2024) x.reason = "HISTORY";
   return c;
 }
 

@@ -17,9 +17,9 @@ async function storeWithCommunes(extra: number): Promise<string> {
     c.units.push({ code, gsoCode: code, level: "COMMUNE", name: `Xã ${i}`, nameAscii: `xa ${i}`, type: "XA", parentCode: "063", validFrom: null, validTo: null,
       centroidLat: null, centroidLng: null, geometry: null, geometryIllustrative: false, synthetic: true });
     for (let year = 2021; year <= 2025; year++) {
-      c.unitYears.push({ unitCode: code, year, standardId: "ND07-2021", synthetic: true, sourceIds: '["synthetic-demo"]' });
+      c.unitYears.push({ unitCode: code, year, standardId: "ND07-2021", synthetic: true, sourceIds: '["synthetic-demo"]', coverageReported: 1, coverageExpected: 1 });
       for (const [measure, value] of [["households", 500 + i], ["poor", 50 + year - 2021], ["nearPoor", 40]] as const) {
-        c.cells.push({ unitCode: code, year, measure, value, status: "PUBLISHED", reason: null });
+        c.cells.push({ unitCode: code, year, measure, value, status: "PUBLISHED" });
       }
     }
   }

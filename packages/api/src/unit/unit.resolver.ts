@@ -86,7 +86,7 @@ export class UnitResolver {
 
   @FieldResolver(() => [PovertyStat], { description: "Poverty review results, oldest first; all years when `year` is omitted." })
   poverty(@Root() unit: Unit, @Ctx() ctx: ApiContext, @Arg("year", () => Int, { nullable: true, description: "Only this review year." }) year?: number) {
-    return povertyOf(ctx, unit.releaseId, unit.code, year);
+    return povertyOf(ctx, unit.releaseId, unit, year);
   }
 
   @FieldResolver(() => ProjectConnection, { description: "Projects running in the unit or in any unit below it." })

@@ -54,7 +54,7 @@ export class Unit {
   geometry!: string | null;
   @Field(() => Boolean, { description: "True when the boundary is only illustrative (not an official map)." })
   geometryIllustrative!: boolean;
-  @Field(() => Boolean, { description: "True when the unit itself is made up for the demo." })
+  @Field(() => Boolean, { description: "True when the unit itself (its name or boundary) is made up for the demo. Whether its figures are: `PovertyStat.synthetic`, per year." })
   synthetic!: boolean;
 
   releaseId!: string;

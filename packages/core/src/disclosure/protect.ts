@@ -13,7 +13,8 @@ import type { CellStatus, GateReport, ProtectionProblem, ProtectionResult, Suppr
 export class DisclosureGateError extends Error {
   constructor(readonly gate: GateReport, readonly historyConflicts: string[]) {
     const findings = [...gate.linearDisclosures, ...gate.narrowIntervals, ...gate.smallPublishedCounts];
-    super(`disclosure gate refused the release (${findings.length} findings): ${findings.slice(0, 5).map((f) => f.detail).join("; ")}`);
+    // Cell ids only: a finding's detail holds the value or range it found, which must not reach a terminal or log.
+    super(`disclosure gate refused the release (${findings.length} findings): ${findings.slice(0, 5).map((f) => f.cellId).join("; ")}`);
     this.name = "DisclosureGateError";
   }
 }

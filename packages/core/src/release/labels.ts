@@ -1,6 +1,6 @@
 /**
- * Vietnamese and English words for what a release publishes: measures, statuses, suppression reasons, unit types,
- * project statuses. Why here: the API and the portal must say the same thing in the same words.
+ * Vietnamese and English words for what a release publishes: measures, statuses, the hidden-figure note, coverage,
+ * unit types, project statuses. Why here: the API and the portal must say the same thing in the same words.
  */
 export type Lang = "VI" | "EN";
 
@@ -70,29 +70,49 @@ export const CHANGE_KIND_LABELS: Record<string, Words> = {
   ABOLISH: { VI: "Giải thể", EN: "Abolition" },
 };
 
-/** Why a figure is not shown, in words (PubCell.reason and friends). `k` is the release's minimum cell size. */
-export function suppressionNote(reason: string | null | undefined, lang: Lang, k?: number): string {
-  const kText = k === undefined ? (lang === "VI" ? "ngưỡng an toàn" : "the safety threshold") : String(k);
-  switch (reason) {
-    case "PRIMARY":
-      return lang === "VI"
-        ? `Ẩn để bảo vệ hộ gia đình: nhóm này (hoặc phần còn lại) có ít hơn ${kText} hộ.`
-        : `Hidden to protect households: this group (or the rest of the unit) has fewer than ${kText} households.`;
-    case "SMALL_UNIT":
-      return lang === "VI"
-        ? `Ẩn để bảo vệ hộ gia đình: đơn vị có ít hơn ${kText} hộ nên không công bố chi tiết.`
-        : `Hidden to protect households: the unit has fewer than ${kText} households, so no breakdown is published.`;
-    case "SECONDARY":
-      return lang === "VI"
-        ? "Ẩn để không thể suy ra một số liệu khác đã được ẩn."
-        : "Hidden so that another hidden figure cannot be worked out from it.";
-    case "HISTORY":
-      return lang === "VI"
-        ? "Ẩn vì đã được ẩn trong một bản công bố trước; số liệu đã ẩn không bao giờ được công bố lại."
-        : "Hidden because it was hidden in an earlier release; a hidden figure is never revealed later.";
-    default:
-      return lang === "VI" ? "Ẩn để bảo vệ hộ gia đình." : "Hidden to protect households.";
-  }
+/**
+ * The one note every hidden figure carries, in each language. Why one text and no per-cell reason: a reason such as
+ * "fewer than k households" is a constraint on the hidden count; an outside audit pinned 89 hidden counts exactly
+ * from such reasons. Which rule hid a figure stays in the private store. `k` is the release's minimum group size
+ * (a public parameter of the release, the same for every cell).
+ */
+export function suppressionNote(lang: Lang, k?: number): string {
+  const kText = k === undefined ? "k" : String(k);
+  return lang === "VI"
+    ? `Ẩn để bảo vệ hộ gia đình (quy tắc công bố tối thiểu ${kText} hộ)`
+    : `Hidden to protect households (minimum ${kText} households rule)`;
+}
+
+/** Children that reported in a review year against those that existed then (null for villages). */
+export interface CoverageLike {
+  reported: number;
+  expected: number;
+}
+
+export const isCompleteCoverage = (c: CoverageLike | null | undefined): boolean => !c || c.reported >= c.expected;
+
+/**
+ * Why an incomplete unit-year shows no figure: "3/11 thôn đã báo cáo năm 2026: chưa đủ để tính tổng". `childLevel` is
+ * the level of the children counted (VILLAGE for a commune, COMMUNE for a district or province).
+ */
+export function coverageNote(c: CoverageLike, year: number, childLevel: string, lang: Lang): string {
+  const village = childLevel === "VILLAGE";
+  return lang === "VI"
+    ? `${c.reported}/${c.expected} ${village ? "thôn" : "xã"} đã báo cáo năm ${year}: chưa đủ để tính tổng`
+    : `${c.reported} of ${c.expected} ${village ? "villages" : "communes"} reported in ${year}: no total`;
+}
+
+/** A short label for a partial year's row or column: "chưa đủ số liệu (3/11 thôn)" / "incomplete (3 of 11 villages)". */
+export function partialLabel(c: CoverageLike, childLevel: string, lang: Lang): string {
+  const village = childLevel === "VILLAGE";
+  return lang === "VI"
+    ? `chưa đủ số liệu (${c.reported}/${c.expected} ${village ? "thôn" : "xã"})`
+    : `incomplete (${c.reported} of ${c.expected} ${village ? "villages" : "communes"})`;
+}
+
+/** The level whose units a unit's coverage counts: villages for a commune, communes for a district or province. */
+export function coverageChildLevel(level: string): string {
+  return level === "COMMUNE" ? "VILLAGE" : "COMMUNE";
 }
 
 export function notAvailableNote(lang: Lang): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { countMeasure, formatNumber, formatPercent, formatVnd, percent, rateMeasure } from "./index.js";
+import { countMeasure, coverageNote, formatNumber, formatPercent, formatVnd, isCompleteCoverage, partialLabel, percent, rateMeasure, suppressionNote } from "./index.js";
 
 const pub = (value: number) => ({ value, status: "PUBLISHED" });
+const hidden = { value: null, status: "SUPPRESSED" };
 
 describe("rates", () => {
   it("rounds to one decimal from the published counts", () => {
@@ -13,18 +14,28 @@ describe("rates", () => {
   });
 
   it("never shows a rate, nor a zero, when the count or the households are hidden", () => {
-    const hidden = { value: null, status: "SUPPRESSED", reason: "PRIMARY" };
     const r = rateMeasure(hidden, pub(40), "EN", 5);
-    expect(r.value).toBeNull();
-    expect(r.status).toBe("SUPPRESSED");
-    expect(r.note).toMatch(/count is hidden.*fewer than 5 households/);
-    expect(rateMeasure(pub(3), { ...hidden, reason: "SMALL_UNIT" }, "VI").note).toMatch(/tổng số hộ bị ẩn/);
+    expect(r).toEqual({ value: null, status: "SUPPRESSED", reason: null, note: "Hidden to protect households (minimum 5 households rule)" });
     expect(countMeasure(hidden, "VI").value).toBeNull();
   });
 
-  it("says NOT_AVAILABLE for missing data and empty units", () => {
+  it("gives every hidden figure, count or rate, the same note and no reason", () => {
+    const notes = new Set([countMeasure(hidden, "VI", 5), rateMeasure(hidden, pub(40), "VI", 5), rateMeasure(pub(3), hidden, "VI", 5),
+      rateMeasure(hidden, hidden, "VI", { k: 5 })].map((m) => { expect(m.reason).toBeNull(); return m.note; }));
+    expect([...notes]).toEqual(["Ẩn để bảo vệ hộ gia đình (quy tắc công bố tối thiểu 5 hộ)"]);
+    expect(suppressionNote("EN", 5)).not.toMatch(/PRIMARY|SECONDARY|HISTORY|SMALL_UNIT|fewer than/i);
+  });
+
+  it("says NOT_AVAILABLE for missing data and empty units, with the coverage note when given", () => {
     expect(rateMeasure(undefined, pub(10), "EN").status).toBe("NOT_AVAILABLE");
     expect(rateMeasure(pub(0), pub(0), "EN")).toMatchObject({ value: null, status: "NOT_AVAILABLE" });
+    const notAvailable = coverageNote({ reported: 3, expected: 11 }, 2026, "VILLAGE", "EN");
+    expect(notAvailable).toBe("3 of 11 villages reported in 2026: no total");
+    expect(countMeasure({ value: null, status: "NOT_AVAILABLE" }, "EN", { k: 5, notAvailable }).note).toBe(notAvailable);
+    expect(coverageNote({ reported: 3, expected: 11 }, 2026, "VILLAGE", "VI")).toBe("3/11 thôn đã báo cáo năm 2026: chưa đủ để tính tổng");
+    expect(partialLabel({ reported: 2, expected: 4 }, "COMMUNE", "VI")).toBe("chưa đủ số liệu (2/4 xã)");
+    expect(isCompleteCoverage(null)).toBe(true);
+    expect(isCompleteCoverage({ reported: 3, expected: 4 })).toBe(false);
   });
 });
 

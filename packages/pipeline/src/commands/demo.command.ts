@@ -12,17 +12,22 @@ export function register(program: Command): void {
     .option("--seed <n>", "random seed; the same seed gives byte-identical files", String(DEFAULT_SEED))
     .action(async (opts: { out?: string; seed: string }) => {
       const config = loadConfig();
-      // Loaded when the command runs, so that no command pays for loading the others.
-      const { DEMO_HOUSEHOLD_KEY, runDemo } = await import("../demo/run-demo.js");
       const seed = Number(opts.seed);
       if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got "${opts.seed}"`);
-      if (!config.HOUSEHOLD_KEY_SECRET) process.stdout.write(`HOUSEHOLD_KEY_SECRET is unset: using the fixed demo key "${DEMO_HOUSEHOLD_KEY}" (demo only).\n`);
+      // Loaded when the command runs, so that no command pays for loading the others.
+      const { runDemo } = await import("../demo/run-demo.js");
+      const { demoHouseholdKey, recordHouseholdKey } = await import("../store/key-fingerprint.js");
+      const key = demoHouseholdKey(config);
+      if (key.generated) {
+        process.stdout.write(`HOUSEHOLD_KEY_SECRET is unset: generated a household key in ${key.generated} (git-ignored); ` +
+          `later imports into this store use it. For real data set HOUSEHOLD_KEY_SECRET and keep a copy of it.\n`);
+      }
+      const privateUrl = privateStoreUrl(config);
       await runDemo({
-        privateUrl: privateStoreUrl(config),
+        privateUrl, seed, secret: key.secret,
         outDir: path.resolve(opts.out ?? path.join(config.dataDir, "demo")),
-        seed,
-        ...(config.HOUSEHOLD_KEY_SECRET ? { secret: config.HOUSEHOLD_KEY_SECRET } : {}),
         log: (line) => process.stdout.write(line + "\n"),
       });
+      await recordHouseholdKey(privateUrl, key.secret, true); // the demo reset the store: its key is now the store's
     });
 }

@@ -26,14 +26,18 @@ export function register(program: Command): void {
     group
       .command(`${kind} <file>`)
       .description(`${DESCRIPTIONS[kind]} (CSV UTF-8 or XLSX; see docs/import-format-records.md)`)
-      .action(async (file: string) => {
+      .option("--drop-personal-columns", "skip columns with names, ID numbers, phone numbers or addresses unread, instead of refusing the file")
+      .action(async (file: string, opts: { dropPersonalColumns?: boolean }) => {
         const config = loadConfig();
         const privateUrl = privateStoreUrl(config);
         await migrateStore("private", privateUrl);
         // Loaded when the command runs, so that no command pays for loading the others.
         const importer = (await import("../import/records/index.js")).RECORD_IMPORTERS[kind];
         try {
-          const summary = await importer.run({ privateUrl, file, ...(importer.needsSecret && config.HOUSEHOLD_KEY_SECRET ? { secret: config.HOUSEHOLD_KEY_SECRET } : {}) });
+          const summary = await importer.run({
+            privateUrl, file, dropPersonalColumns: opts.dropPersonalColumns ?? false,
+            ...(importer.needsSecret && config.HOUSEHOLD_KEY_SECRET ? { secret: config.HOUSEHOLD_KEY_SECRET } : {}),
+          });
           printWarnings(summary.warnings);
           const counts = Object.entries(summary.counts).map(([k, v]) => `${k} ${v}`).join(", ");
           process.stdout.write(`Imported ${summary.rows} row(s) of ${kind} from ${file} (batch #${summary.batchId}): ${counts}` +

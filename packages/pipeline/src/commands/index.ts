@@ -7,6 +7,7 @@ import { register as registerImportRecords } from "./import-records.command.js";
 import { register as registerImportBoundaries } from "./import-boundaries.command.js";
 import { register as registerImportHouseholds } from "./import-households.command.js";
 import { register as registerTemplate } from "./template.command.js";
+import { guardHouseholdKey } from "./key-guard.js";
 
 type Register = (program: Command) => void;
 
@@ -23,4 +24,5 @@ const modules: Register[] = [
 
 export function registerCommands(program: Command): void {
   for (const register of modules) register(program);
+  guardHouseholdKey(program);
 }

@@ -25,8 +25,11 @@ export function register(program: Command): void {
       });
       process.stdout.write(
         `Published release ${summary.releaseId} (#${summary.seq}), checksum ${summary.checksum}\n` +
-          `  ${summary.cells} cells, ${summary.suppressed} suppressed; gate passed on ${summary.gate.length} tables\n` +
+          `  ${summary.cells} cells, ${summary.suppressed} suppressed (reasons in the private store's publish report); gate passed on ${summary.gate.length} tables\n` +
           (summary.historyConflicts.length ? `  ${summary.historyConflicts.length} history conflicts (suppressed)\n` : "") +
+          (summary.incomplete
+            ? `  ${summary.incomplete} unit-years where not every village reported: published as NOT_AVAILABLE (coverage in PubUnitYear)\n`
+            : "") +
           (summary.classMismatches ? `  data quality: ${summary.classMismatches} records whose recorded category disagrees with the computed class\n` : ""),
       );
     });

@@ -51,15 +51,22 @@ export function tableSpecs(years: number[]): TableSpec[] {
 const byCode = new Intl.Collator().compare;
 
 type TableGrouping = CategoryTableInput["groupings"][number];
-const groupingsByScan = new WeakMap<ScanResult, Map<number, TableGrouping[]>>();
+/** Whether a unit-year is published as a whole (coverage.ts): a grouping that is not is left out of every table. */
+export type IsComplete = (unit: string, year: number) => boolean;
+const everyUnitComplete: IsComplete = () => true;
+const groupingsByScan = new WeakMap<ScanResult, { complete: IsComplete; byYear: Map<number, TableGrouping[]> }>();
 
-/** A year's groupings depend only on the villages with records that year, the same for every table of one scan: built
- *  once per year instead of once per table (at national size, 100,000 units × 5 years, per table). Read-only. */
-function groupingsOf(scan: ScanResult, year: number, build: () => { unit: string; villages: string[] }[]): TableGrouping[] {
-  let byYear = groupingsByScan.get(scan);
-  if (!byYear) groupingsByScan.set(scan, (byYear = new Map()));
-  let groupings = byYear.get(year);
-  if (!groupings) byYear.set(year, (groupings = build().map((g) => ({ unit: g.unit, year, villages: g.villages }))));
+/** A year's groupings depend only on the villages with records that year (and on coverage), the same for every table
+ *  of one scan: built once per year instead of once per table (at national size, 100,000 units × 5 years, per
+ *  table). Read-only. */
+function groupingsOf(scan: ScanResult, year: number, complete: IsComplete, build: () => { unit: string; villages: string[] }[]): TableGrouping[] {
+  let cached = groupingsByScan.get(scan);
+  if (!cached || cached.complete !== complete) groupingsByScan.set(scan, (cached = { complete, byYear: new Map() }));
+  let groupings = cached.byYear.get(year);
+  if (!groupings) {
+    groupings = build().filter((g) => complete(g.unit, year)).map((g) => ({ unit: g.unit, year, villages: g.villages }));
+    cached.byYear.set(year, groupings);
+  }
   return groupings;
 }
 
@@ -69,6 +76,9 @@ export function buildTableInput(
   hierarchy: UnitHierarchy,
   k: number,
   history: Map<string, "PUBLISHED" | "SUPPRESSED">,
+  /** Unit-years not complete are no groupings: disclosure control neither protects them nor counts them as published,
+   *  and publish.ts writes their cells NOT_AVAILABLE. Their reporting villages stay in the table as usual. */
+  complete: IsComplete = everyUnitComplete,
 ): CategoryTableInput {
   const years = spec.years(scan.years);
   const villages: CategoryTableInput["villages"] = [];
@@ -78,13 +88,14 @@ export function buildTableInput(
     villages.push({ village: vy.village, year: vy.year, counts: spec.counts(vy) });
     (byYear.get(vy.year) ?? byYear.set(vy.year, []).get(vy.year)!).push(vy.village);
   }
-  const groupings = years.flatMap((y) => groupingsOf(scan, y, () => hierarchy.groupingsForYear(y, byYear.get(y) ?? [])));
+  const groupings = years.flatMap((y) => groupingsOf(scan, y, complete, () => hierarchy.groupingsForYear(y, byYear.get(y) ?? [])));
   // Year-to-year differencing: where fewer than k households moved in or out of a unit and no stayer changed a
   // category, the difference of two published counts would be the movers' own count.
   const differencing: NonNullable<CategoryTableInput["differencing"]> = [];
   for (const pair of spec.differencing ? scan.pairs.values() : []) {
     if (!spec.villageLevel && hierarchy.unit(pair.unit)?.level === "VILLAGE") continue;
     if (pair.movers < 1 || pair.movers >= k || !years.includes(pair.fromYear) || !years.includes(pair.toYear)) continue;
+    if (!complete(pair.unit, pair.fromYear) || !complete(pair.unit, pair.toYear)) continue; // no cell to difference
     for (const category of spec.published) {
       const changed = pair.changed.has(`${spec.table}|${category}`) || pair.changed.has(`${spec.table}|*`);
       if (!changed) differencing.push({ unit: pair.unit, fromYear: pair.fromYear, toYear: pair.toYear, category, movers: pair.movers });
@@ -153,9 +164,12 @@ function splitByYears(input: CategoryTableInput): CategoryTableInput[] {
 }
 
 function splitByProvince(input: CategoryTableInput, hierarchy: UnitHierarchy): CategoryTableInput[] {
+  // Joined by province, and by every other grouping too: a province not complete (coverage.ts) is no grouping, and its
+  // districts and communes must still find all their villages in their part. Where the provinces are there, they
+  // already join everything below them, so the parts are the same.
   const villages = new Groups<string>();
   for (const g of input.groupings) {
-    if (hierarchy.unit(g.unit)?.level !== "PROVINCE") continue;
+    if (hierarchy.unit(g.unit)?.level === "VILLAGE") continue;
     for (const v of g.villages) villages.join(g.villages[0]!, v);
   }
   const parts = partsOf(input, villages);

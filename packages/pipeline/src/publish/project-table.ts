@@ -12,6 +12,8 @@ export interface ProjectTable {
   projectCell: Map<string, string>;
   /** cell ids of per-unit participant counts: id → { unit, year } */
   unitCells: Map<string, { unit: string; year: number }>;
+  /** unit-years with participants that are not complete (coverage.ts): no cell, published as NOT_AVAILABLE */
+  unavailable: { unit: string; year: number }[];
 }
 
 export function buildProjectTable(
@@ -21,6 +23,8 @@ export function buildProjectTable(
   history: Map<string, "PUBLISHED" | "SUPPRESSED">,
   /** the village and every unit it counts towards in a review year (publish.ts caches it) */
   groupsOf: (village: string, year: number) => readonly string[],
+  /** unit-years published as a whole; the others are left out of the problem (nothing of theirs is published) */
+  complete: (unit: string, year: number) => boolean = () => true,
 ): ProjectTable {
   const startYear = new Map(snap.projects.filter((p) => p.startDate).map((p) => [p.code, p.startDate!.getUTCFullYear()]));
   // pattern per (household, year): the set of projects starting that year the household takes part in
@@ -70,6 +74,7 @@ export function buildProjectTable(
     cells.push(cell(id, inner, n, true, 1_000));
   }
   const unitCells = new Map<string, { unit: string; year: number }>();
+  const unavailable: ProjectTable["unavailable"] = [];
   const byUnitYear = new Map<string, number[]>();
   innerInfo.forEach((info, i) => {
     for (const u of groupsOf(info.village, info.year)) {
@@ -84,9 +89,13 @@ export function buildProjectTable(
   for (const [key, inner] of byUnitYear) {
     const [unit, yearText] = key.split("|") as [string, string];
     const year = Number(yearText);
+    if (!complete(unit, year)) {
+      unavailable.push({ unit, year });
+      continue;
+    }
     const id = `projects|${unit}|${year}|participants`;
     unitCells.set(id, { unit, year });
     cells.push(cell(id, inner, householdsOf(unit, year), true, 10 * inner.length));
   }
-  return { problem: { k, innerValues, cells }, projectCell, unitCells };
+  return { problem: { k, innerValues, cells }, projectCell, unitCells, unavailable };
 }

@@ -1,6 +1,7 @@
 /**
- * Publish, scenario by scenario: a small commune is published with protected cells; a gate that finds anything
- * stops the release and leaves the public store as it was; k below 3 is refused.
+ * Publish, scenario by scenario: a small commune is published with protected cells, every hidden cell alike in the
+ * public store and its reason in the private one; a gate that finds anything stops the release and leaves the public
+ * store as it was; a public write that fails leaves no publish report behind; k below 3 is refused.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { queryStore, queryValue } from "@minhbach/db/test-query.ts";
@@ -14,9 +15,17 @@ const reviews = {
 afterEach(dropPublishFixtures);
 
 function cells(publicUrl: string) {
-  return queryStore<{ unitCode: string; year: number; value: number | null; status: string; reason: string | null }>(
+  return queryStore<{ unitCode: string; year: number; value: number | null; status: string }>(
     publicUrl,
-    `SELECT "unitCode", "year", "measure", "value", "status", "reason" FROM "PubCell" WHERE "measure" = 'poor'`,
+    `SELECT "unitCode", "year", "measure", "value", "status" FROM "PubCell" WHERE "measure" = 'poor'`,
+  );
+}
+
+/** Why each hidden figure is hidden, from the private store's publish report. */
+function suppressions(privateUrl: string) {
+  return queryStore<{ releaseId: string; kind: string; subject: string; year: number; measure: string; reason: string }>(
+    privateUrl,
+    `SELECT "releaseId", "kind", "subject", "year", "measure", "reason" FROM "Suppression"`,
   );
 }
 
@@ -28,7 +37,14 @@ describe("publishing a small commune", () => {
     expect(summary.releaseId).toBe("2026.1");
     const poor = await cells(publicUrl);
     const small = poor.find((c) => c.unitCode === "01990-02" && c.year === 2022)!;
-    expect(small).toMatchObject({ status: "SUPPRESSED", value: null, reason: "PRIMARY" });
+    expect(small).toMatchObject({ status: "SUPPRESSED", value: null });
+    // the reason is the operators' to know: in the private store, one row per hidden cell
+    const reasons = await suppressions(privateUrl);
+    expect(reasons).toContainEqual({ releaseId: "2026.1", kind: "CELL", subject: "01990-02", year: 2022, measure: "poor", reason: "PRIMARY" });
+    const hidden = await queryValue(publicUrl, `SELECT COUNT(*) FROM "PubCell" WHERE "status" = 'SUPPRESSED'`);
+    expect(reasons.filter((r) => r.kind === "CELL")).toHaveLength(hidden);
+    const report = await queryStore<{ gateReport: string }>(privateUrl, `SELECT "gateReport" FROM "PublishReport" WHERE "releaseId" = '2026.1'`);
+    expect(JSON.parse(report[0]!.gateReport).tables.length).toBeGreaterThan(2);
     // commune minus the other villages would give it away: at least one more cell of 2022 is suppressed
     const suppressed2022 = poor.filter((c) => c.year === 2022 && c.status === "SUPPRESSED");
     expect(suppressed2022.length).toBeGreaterThanOrEqual(2);
@@ -90,6 +106,26 @@ describe("a gate that finds a disclosure stops the release", () => {
     expect(error).toBeInstanceOf(GateFailure);
     expect(await queryValue(publicUrl, `SELECT COUNT(*) FROM "Release"`)).toBe(0);
     expect(await queryValue(publicUrl, `SELECT COUNT(*) FROM "PubCell"`)).toBe(0);
+    expect(await queryValue(privateUrl, `SELECT COUNT(*) FROM "PublishReport"`)).toBe(0);
     vi.doUnmock("@minhbach/core/disclosure/index.ts");
+  });
+});
+
+describe("a public write that fails", () => {
+  it("leaves neither a release nor its private report", async () => {
+    vi.resetModules();
+    vi.doMock("@minhbach/db/release-writer.ts", () => ({
+      writeReleaseToStore: async () => {
+        throw new Error("the public store went away (test)");
+      },
+    }));
+    const { publishRelease } = await import("./publish.js");
+    const { privateUrl, publicUrl } = await publishFixture(reviews);
+    await expect(publishRelease({ privateUrl, publicUrl, k: 5 })).rejects.toThrow(/went away/);
+    expect(await queryValue(privateUrl, `SELECT COUNT(*) FROM "PublishReport"`)).toBe(0);
+    expect(await queryValue(privateUrl, `SELECT COUNT(*) FROM "Suppression"`)).toBe(0);
+    expect(await queryValue(publicUrl, `SELECT COUNT(*) FROM "Release"`)).toBe(0);
+    vi.doUnmock("@minhbach/db/release-writer.ts");
+    vi.resetModules();
   });
 });

@@ -3,6 +3,7 @@
  * plans and inspections. Why separate: these are copied (and, for small counts, primary-protected), not aggregated.
  */
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
+import type { SuppressionRow } from "@minhbach/db/publish-report.ts";
 import type { ReleaseContent } from "@minhbach/db/release-content.ts";
 import type { PrivateSnapshot } from "./load-private.js";
 
@@ -12,15 +13,24 @@ const ids = (json: string): string[] => JSON.parse(json) as string[];
 
 /** Administrative figures (credit, jobs) are counts of loans and people, not of households in the review, and are not
  *  additive in any published table; a count in 1..k−1 is still suppressed, unless a cited public source already
- *  published it (e.g. "3 people went to work abroad" in the press is not secret). */
-function adminCount(value: number, fromCitedSource: boolean, k: number) {
-  if (fromCitedSource || value === 0 || value >= k) {
-    return { value, status: "PUBLISHED", reason: null };
-  }
-  return { value: null, status: "SUPPRESSED", reason: "PRIMARY" };
+ *  published it (e.g. "3 people went to work abroad" in the press is not secret). A suppressed count's reason
+ *  (always PRIMARY here) goes to the private store only, as every hidden figure's does. */
+function adminCount(value: number, fromCitedSource: boolean, k: number, hidden: () => void): { value: number | null; status: string } {
+  if (fromCitedSource || value === 0 || value >= k) return { value, status: "PUBLISHED" };
+  hidden();
+  return { value: null, status: "SUPPRESSED" };
 }
 
-export function buildStaticContent(snap: PrivateSnapshot, k: number): Content {
+export interface StaticRelease {
+  content: Content;
+  /** why each suppressed credit and jobs figure is hidden (publish-report.ts) */
+  suppressions: SuppressionRow[];
+}
+
+export function buildStaticContent(snap: PrivateSnapshot, k: number): StaticRelease {
+  const suppressions: SuppressionRow[] = [];
+  const hide = (kind: "CREDIT" | "JOBS", subject: string, year: number, measure: string) => () =>
+    suppressions.push({ kind, subject, year, measure, reason: "PRIMARY" });
   const realSources = new Set(snap.sources.filter((s) => !s.synthetic).map((s) => s.id));
   const cited = (json: string) => ids(json).some((id) => realSources.has(id));
   const projectUnits: Content["projectUnits"] = [];
@@ -34,7 +44,7 @@ export function buildStaticContent(snap: PrivateSnapshot, k: number): Content {
     }
     for (const [unitCode, direct] of units) projectUnits.push({ projectCode: p.code, unitCode, direct });
   }
-  return {
+  const content: Content = {
     sources: snap.sources.map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, url: s.url, date: s.date, kind: s.kind, synthetic: s.synthetic })),
     units: snap.units.map((u) => ({
       code: u.code, gsoCode: u.gsoCode, level: u.level, name: u.name, nameAscii: foldVietnamese(u.name), type: u.type,
@@ -51,20 +61,18 @@ export function buildStaticContent(snap: PrivateSnapshot, k: number): Content {
     ),
     projectUnits,
     credit: snap.credit.map((c) => {
-      const turns = adminCount(c.loanTurns, cited(c.sourceIds), k);
+      const turns = adminCount(c.loanTurns, cited(c.sourceIds), k, hide("CREDIT", c.unitCode, c.year, `loanTurns:${c.programme}`));
       return {
-        unitCode: c.unitCode, year: c.year, programme: c.programme,
-        loanTurnsValue: turns.value, loanTurnsStatus: turns.status, loanTurnsReason: turns.reason,
+        unitCode: c.unitCode, year: c.year, programme: c.programme, loanTurnsValue: turns.value, loanTurnsStatus: turns.status,
         outstandingVnd: c.outstandingVnd, synthetic: c.synthetic, sourceIds: c.sourceIds,
       };
     }),
     jobs: snap.jobs.map((j) => {
-      const domestic = adminCount(j.domestic, cited(j.sourceIds), k);
-      const abroad = adminCount(j.abroad, cited(j.sourceIds), k);
+      const domestic = adminCount(j.domestic, cited(j.sourceIds), k, hide("JOBS", j.unitCode, j.year, "domestic"));
+      const abroad = adminCount(j.abroad, cited(j.sourceIds), k, hide("JOBS", j.unitCode, j.year, "abroad"));
       return {
-        unitCode: j.unitCode, year: j.year,
-        domesticValue: domestic.value, domesticStatus: domestic.status, domesticReason: domestic.reason,
-        abroadValue: abroad.value, abroadStatus: abroad.status, abroadReason: abroad.reason,
+        unitCode: j.unitCode, year: j.year, domesticValue: domestic.value, domesticStatus: domestic.status,
+        abroadValue: abroad.value, abroadStatus: abroad.status,
         synthetic: j.synthetic, sourceIds: j.sourceIds,
       };
     }),
@@ -75,4 +83,5 @@ export function buildStaticContent(snap: PrivateSnapshot, k: number): Content {
       id: i.id, unitCode: i.unitCode, date: i.date, body: i.body, subject: i.subject, synthetic: i.synthetic, sourceIds: i.sourceIds,
     })),
   };
+  return { content, suppressions };
 }

@@ -1,5 +1,6 @@
-/** A small private store for publish tests: one commune with three villages and two reviews, written directly (through
- *  Prisma, so on either provider). Why not the demo: publish tests need seconds, not a province. */
+/** A small private store for publish tests: one commune with three villages (or `villages`) and the reviews given,
+ *  written directly (through Prisma, so on either provider). Why not the demo: publish tests need seconds, not a
+ *  province. */
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { openPrivateStore } from "@minhbach/db/private.ts";
 import { freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
@@ -16,7 +17,14 @@ export async function dropPublishFixtures(): Promise<void> {
   await Promise.all(created.splice(0).map((s) => s.drop()));
 }
 
-export async function publishFixture(households: Record<number, FixtureHousehold[]>): Promise<TestStores> {
+export interface FixtureOptions {
+  /** villages of the commune, 01990-01 … (default 3) */
+  villages?: number;
+  /** review years whose import batch is marked synthetic (default: every year) */
+  syntheticYears?: number[];
+}
+
+export async function publishFixture(households: Record<number, FixtureHousehold[]>, opts: FixtureOptions = {}): Promise<TestStores> {
   const stores = await freshStores("minhbach-publish-");
   created.push(stores);
   const db = openPrivateStore(stores.privateUrl);
@@ -25,7 +33,7 @@ export async function publishFixture(households: Record<number, FixtureHousehold
       code, gsoCode, level, name, nameAscii: foldVietnamese(name), type, parentCode, synthetic: true, geometryIllustrative: false,
     });
     const since = new Date("2020-01-01T00:00:00Z");
-    const villages = ["01990-01", "01990-02", "01990-03"];
+    const villages = Array.from({ length: opts.villages ?? 3 }, (_, i) => `01990-${String(i + 1).padStart(2, "0")}`);
     await db.adminUnit.createMany({
       data: [
         unit("06", "PROVINCE", "Bắc Kạn", "tỉnh", null),
@@ -39,7 +47,10 @@ export async function publishFixture(households: Record<number, FixtureHousehold
     });
     for (const [year, rows] of Object.entries(households)) {
       const batch = await db.importBatch.create({
-        data: { kind: "HOUSEHOLDS", fileName: "fixture", sha256: "", year: Number(year), rows: rows.length, synthetic: true, summary: "{}" },
+        data: {
+          kind: "HOUSEHOLDS", fileName: "fixture", sha256: "", year: Number(year), rows: rows.length, summary: "{}",
+          synthetic: opts.syntheticYears?.includes(Number(year)) ?? true,
+        },
       });
       await db.householdRecord.createMany({
         data: rows.map((h) => ({

@@ -68,6 +68,12 @@ export class UnitHierarchy {
     return chain;
   }
 
+  /** Whether the unit existed at a date, e.g. a review's (its own validity; a unit without dates always existed). */
+  existedAt(code: string, at: Date): boolean {
+    const info = this.units.get(code);
+    return !!info && validAt(info.validFrom, info.validTo, at);
+  }
+
   villages(): UnitInfo[] {
     return [...this.units.values()].filter((u) => u.level === "VILLAGE");
   }

@@ -9,7 +9,7 @@ import { simplifyGeometry, toleranceForZoom, type AreaGeometry } from "@minhbach
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import type { Exec } from "./graphql-client.js";
 import { CHILDREN_QUERY, HISTORY_QUERY, PROJECTS_QUERY, RELEASE_QUERY, RELEASES_QUERY, UNITS_QUERY } from "./queries.js";
-import type { Change, Fig, IndexEntry, KeyYear, Level, ProjectData, ReleaseData, SiteData, UnitData, UnitRef, YearStat } from "../data/model.js";
+import type { Change, Coverage, Fig, IndexEntry, KeyYear, Level, ProjectData, RateStatus, ReleaseData, SiteData, UnitData, UnitRef, YearStat } from "../data/model.js";
 import { toShapes, type MapShape } from "../data/map-layers.js";
 
 const LEVELS: Level[] = ["PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE"];
@@ -20,14 +20,22 @@ export const ZOOM_BANDS = [8, 11] as const;
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are shaped by the queries above */
 type Any = any;
 
-const fig = (m: Any): Fig => ({ value: m.value ?? null, status: m.status, ...(m.reason ? { reason: m.reason } : {}) });
+const fig = (m: Any): Fig => ({ value: m.value ?? null, status: m.status });
 const ids = (list: Any[] | undefined): string[] => (list ?? []).map((s) => s.id);
 const ref = (u: Any): UnitRef => ({ code: u.code, name: u.name, level: u.level, type: u.type });
-const statusInitial = (s: string) => (s === "PUBLISHED" ? "P" : s === "SUPPRESSED" ? "S" : "N") as "P" | "S" | "N";
+/** The poor rate's status initial; "C" when the year's coverage is incomplete (no total, not merely no data). */
+const rateStatus = (p: { poorRate: Fig; coverage: Coverage | null }): RateStatus =>
+  p.coverage && p.coverage.reported < p.coverage.expected ? "C" : p.poorRate.status === "PUBLISHED" ? "P" : p.poorRate.status === "SUPPRESSED" ? "S" : "N";
+const rateRow = (p: { year: number; poorRate: Fig; coverage: Coverage | null }): [number, number | null, RateStatus] => [p.year, p.poorRate.value, rateStatus(p)];
 
-function yearStat(p: Any): YearStat {
+/** Coverage as the API gives it, with the level of the children it counts (villages of a commune, else communes). */
+function coverage(c: Any, level: Level): Coverage | null {
+  return c ? { reported: c.reported, expected: c.expected, of: level === "COMMUNE" ? "VILLAGE" : "COMMUNE" } : null;
+}
+
+function yearStat(p: Any, level: Level): YearStat {
   return {
-    year: p.year, standardId: p.standard.id, synthetic: p.synthetic, sourceIds: ids(p.sources),
+    year: p.year, standardId: p.standard.id, synthetic: p.synthetic, coverage: coverage(p.coverage, level), sourceIds: ids(p.sources),
     households: fig(p.households), poor: fig(p.poor), nearPoor: fig(p.nearPoor), poorRate: fig(p.poorRate),
     nearPoorRate: fig(p.nearPoorRate), newlyPoor: fig(p.newlyPoor), rePoor: fig(p.rePoor), escapedPoor: fig(p.escapedPoor),
     projectParticipants: fig(p.projectParticipants),
@@ -88,7 +96,7 @@ export async function extractSnapshot(exec: Exec, dir: string, opts: { release?:
           parentCode: u.parent?.code ?? null, ancestors: u.ancestors.map(ref),
           parentHistory: u.parentHistory.map((p: Any) => ({ parentCode: p.parentCode, parentName: p.parent?.name ?? null, validFrom: p.validFrom, validTo: p.validTo })),
           successors: u.successors.map(change), predecessors: u.predecessors.map(change), children,
-          poverty: u.poverty.map(yearStat), credit: u.credit.map((c: Any) => ({ year: c.year, programme: c.programme, loanTurns: fig(c.loanTurns),
+          poverty: u.poverty.map((p: Any) => yearStat(p, u.level)), credit: u.credit.map((c: Any) => ({ year: c.year, programme: c.programme, loanTurns: fig(c.loanTurns),
             outstandingVnd: c.outstandingVnd ?? null, synthetic: c.synthetic, sourceIds: ids(c.sources) })),
           jobs: u.jobs.map((j: Any) => ({ year: j.year, domestic: fig(j.domestic), abroad: fig(j.abroad), synthetic: j.synthetic, sourceIds: ids(j.sources) })),
           projectCodes: u.projects.nodes.map((p: Any) => p.code),
@@ -98,7 +106,7 @@ export async function extractSnapshot(exec: Exec, dir: string, opts: { release?:
         units.push({
           ...ref(u), parentCode: data.parentCode, page: u.code, nameAscii: foldVietnamese(u.name), years: data.poverty.map((p) => p.year),
           validTo: u.validTo, synthetic: u.synthetic, hasGeometry: geometry !== null, centroid: u.centroid,
-          rates: data.poverty.map((p) => [p.year, p.poorRate.value, statusInitial(p.poorRate.status)]),
+          rates: data.poverty.map(rateRow), syntheticYears: data.poverty.filter((p) => p.synthetic).map((p) => p.year),
         });
         shapes[level as Level].push(...toShapes(u.code, geometry, u.centroid, ZOOM_BANDS.map((z) => (g: AreaGeometry) =>
           simplifyGeometry(g, toleranceForZoom(z, 1.5), { decimals: z < 10 ? 3 : 4 }))));
@@ -129,14 +137,15 @@ export async function extractSnapshot(exec: Exec, dir: string, opts: { release?:
       history[r.id] = Object.fromEntries(units.map((u) => [u.code, u.rates]));
       continue;
     }
-    const byCode: Record<string, [number, number | null, "P" | "S" | "N"][]> = {};
+    const byCode: Record<string, [number, number | null, RateStatus][]> = {};
     for (const level of LEVELS) {
       for await (const nodes of pages(exec, HISTORY_QUERY, { level, first: PAGE, release: r.id }, (d) => d.units)) {
         for (const u of nodes) {
-          byCode[u.code] = u.poverty.map((p: Any) => [p.year, p.poorRate.value, statusInitial(p.poorRate.status)]);
-          // One small file per unit and earlier release: the static step folds them into /data/unit/<code>.json.
-          const key: KeyYear[] = u.poverty.map((p: Any) => ({ year: p.year, standardId: p.standard.id, households: fig(p.households), poor: fig(p.poor),
+          const key: KeyYear[] = u.poverty.map((p: Any) => ({ year: p.year, standardId: p.standard.id, coverage: coverage(p.coverage, level),
+            households: fig(p.households), poor: fig(p.poor),
             nearPoor: fig(p.nearPoor), poorRate: fig(p.poorRate), nearPoorRate: fig(p.nearPoorRate) }));
+          byCode[u.code] = key.map(rateRow);
+          // One small file per unit and earlier release: the static step folds them into /data/unit/<code>.json.
           writeJson(path.join(dir, "pinned", r.id, `${u.code}.json`), key);
         }
       }

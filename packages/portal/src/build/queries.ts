@@ -2,7 +2,8 @@
  * The GraphQL documents the portal is built from (the public API contract, schema.graphql). Why plain strings in one
  * file: a reviewer sees exactly what the portal asks the API for, and the API's schema test catches renamed fields.
  */
-const MEASURE = "{ value status reason }";
+const MEASURE = "{ value status }";
+const COVERAGE = "coverage { reported expected }";
 const UNIT_REF = "code name level type";
 
 export const RELEASES_QUERY = /* GraphQL */ `
@@ -38,7 +39,7 @@ export const UNITS_QUERY = /* GraphQL */ `
         predecessors { kind effectiveDate legalBasis note from { ${UNIT_REF} } to { ${UNIT_REF} } }
         children(first: 100) { totalCount nodes { ${UNIT_REF} } }
         poverty {
-          year synthetic standard { id } sources { id }
+          year synthetic ${COVERAGE} standard { id } sources { id }
           households ${MEASURE} poor ${MEASURE} nearPoor ${MEASURE} poorRate ${MEASURE} nearPoorRate ${MEASURE}
           newlyPoor ${MEASURE} rePoor ${MEASURE} escapedPoor ${MEASURE} projectParticipants ${MEASURE}
           deprivations { indicator { code } households ${MEASURE} share ${MEASURE} }
@@ -78,7 +79,7 @@ export const HISTORY_QUERY = /* GraphQL */ `
       nodes {
         code
         poverty {
-          year standard { id }
+          year ${COVERAGE} standard { id }
           households ${MEASURE} poor ${MEASURE} nearPoor ${MEASURE} poorRate ${MEASURE} nearPoorRate ${MEASURE}
         }
       }

@@ -10,7 +10,7 @@ import { matchRows, shardKey, tokens, type SearchRow } from "../data/search-inde
 
 const root = document.getElementById("compare") as HTMLElement;
 const lang = root.dataset.lang === "EN" ? "EN" : "VI";
-const conf = JSON.parse(document.getElementById("compare-data")?.textContent ?? "{}") as { words: Record<string, string>; indicators: IndicatorData[]; k: number | null; releaseSynthetic: boolean };
+const conf = JSON.parse(document.getElementById("compare-data")?.textContent ?? "{}") as { words: Record<string, string>; indicators: IndicatorData[]; k: number | null };
 const words = conf.words;
 const table = document.getElementById("compare-table") as HTMLTableElement;
 const form = document.getElementById("compare-form") as HTMLFormElement;
@@ -63,7 +63,8 @@ async function render(): Promise<void> {
   const bodies = groups.map((g) => el("tbody", {},
     el("tr", { className: "group" }, el("th", { scope: "rowgroup", colSpan: units.length + 1 }, g.title, ...(g.note ? [el("span", { className: "muted note" }, ` — ${g.note}`)] : []))),
     ...g.rows.map((r) => el("tr", {}, el("th", { scope: "row" }, r.label), ...r.cells.map(cell)))));
-  const synthetic = units.some((u) => u.poverty.some((p) => isSyntheticYear(p, u, { synthetic: conf.releaseSynthetic })));
+  // Labelled when a compared unit-year is synthetic by its own flag (the release being a demo says nothing about it).
+  const synthetic = units.some((u) => u.poverty.some((p) => p.year === year && isSyntheticYear(p)));
   table.replaceChildren(el("caption", {}, `${words.caption} · ${words.release} ${units[0]!.release}${synthetic ? ` · ${words.synthetic}` : ""}`), el("thead", {}, head), ...bodies);
   root.dataset.state = "ready";
 }

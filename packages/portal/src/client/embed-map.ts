@@ -10,7 +10,8 @@
  * An unknown year or release falls back to the latest, with a note. The table and SVG are rewritten before Leaflet
  * loads (Leaflet still loads only when the widget is visible) and Leaflet draws the same figures.
  */
-import type { KeyYear } from "../data/model.js";
+import type { KeyYear, RateStatus } from "../data/model.js";
+import { headlineStat, isPartialYear } from "../lib/figures.js";
 import type { RatesFile } from "../data/map-layers.js";
 import { rateColor } from "../data/map-layers.js";
 import { rateText, type Rate } from "./rate-text.js";
@@ -32,7 +33,8 @@ const wantRelease = q.get("release");
 const fill = (s: string | undefined, v: Record<string, string>) => Object.entries(v).reduce((acc, [k, x]) => acc.replaceAll(`{${k}}`, x), s ?? "");
 const codes = () => [...new Set([...document.querySelectorAll<HTMLElement>("tr[data-c]")].map((e) => e.dataset.c!))];
 const getJson = <T>(url: string): Promise<T | null> => fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : null)).catch(() => null);
-const statusOf = (s: string): "P" | "S" | "N" => (s === "PUBLISHED" ? "P" : s === "SUPPRESSED" ? "S" : "N");
+const statusOf = (y: KeyYear): RateStatus => (isPartialYear({ coverage: y.coverage ?? null }) ? "C"
+  : y.poorRate.status === "PUBLISHED" ? "P" : y.poorRate.status === "SUPPRESSED" ? "S" : "N");
 
 /** The rates to show (null: the built latest), the note's lines, and the release shown when it is not the built one. */
 async function resolveView(): Promise<{ override: RateOverride | null; lines: string[]; release: string | null }> {
@@ -51,8 +53,8 @@ async function resolveView(): Promise<{ override: RateOverride | null; lines: st
         const override: RateOverride = {};
         list.forEach((c, i) => {
           const ys = pinned[i] ?? [];
-          const pick = year ? ys.find((y) => String(y.year) === year) : ys[ys.length - 1];
-          override[c] = pick ? { r: [pick.poorRate.value, statusOf(pick.poorRate.status)], y: pick.year } : { r: undefined, y: year ? Number(year) : null };
+          const pick = year ? ys.find((y) => String(y.year) === year) : headlineStat(ys.map((y) => ({ ...y, coverage: y.coverage ?? null })));
+          override[c] = pick ? { r: [pick.poorRate.value, statusOf(pick)], y: pick.year } : { r: undefined, y: year ? Number(year) : null };
         });
         lines.push(fill(words.pinned, { id: wantRelease, latest: built }));
         if (wantYear) lines.push(fill(year ? words.year : words.yearUnknown, { year: wantYear }));
@@ -86,7 +88,7 @@ function applyStatic(override: RateOverride): void {
     // Only the shown language's table: the other stays hidden (the language is fixed for the page's lifetime).
     for (const tr of document.querySelectorAll<HTMLTableRowElement>(`[data-lang="${lang}"] tr[data-c="${CSS.escape(c)}"]`)) {
       tr.querySelector('[data-f="y"]')!.textContent = v.y === null ? "" : String(v.y);
-      tr.querySelector('[data-f="r"]')!.textContent = rateText(v.r as Rate, lang, { noData: words.noData ?? "", suppressed: words.suppressed ?? "" });
+      tr.querySelector('[data-f="r"]')!.textContent = rateText(v.r as Rate, lang, { noData: words.noData ?? "", suppressed: words.suppressed ?? "", partial: words.partial });
     }
     el.querySelectorAll(`a[data-c="${CSS.escape(c)}"] > path, a[data-c="${CSS.escape(c)}"] > circle`)
       .forEach((s) => s.setAttribute("fill", rateColor(v.r?.[0] ?? null, v.r?.[1])));

@@ -31,6 +31,7 @@ let drawn = "";
 function rateText(rate: Rate): string {
   if (!rate) return words.noData ?? "";
   if (rate[1] === "S") return words.suppressed ?? "";
+  if (rate[1] === "C") return words.partial ?? "";
   return rate[0] === null ? (words.noData ?? "") : formatPercent(rate[0], lang);
 }
 
@@ -107,7 +108,8 @@ function syncYears(): void {
   const years = JSON.parse(levelSel.selectedOptions[0]?.dataset.years ?? "[]") as number[];
   const keep = yearSel.value;
   yearSel.replaceChildren(...years.map((y) => new Option(String(y), String(y))));
-  yearSel.value = years.map(String).includes(keep) ? keep : String(years[years.length - 1] ?? "");
+  // A level's default year is its latest with complete coverage (data-default), never a partial year.
+  yearSel.value = years.map(String).includes(keep) ? keep : (levelSel.selectedOptions[0]?.dataset.default ?? String(years[years.length - 1] ?? ""));
 }
 
 levelSel.addEventListener("change", () => { syncYears(); void draw(); });

@@ -5,10 +5,11 @@
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { rateColor, SUPPRESSED_COLOR } from "../data/map-layers.js";
+import type { RateStatus } from "../data/model.js";
 
 export { rateColor };
 
-export type Rate = [number | null, "P" | "S" | "N"] | undefined;
+export type Rate = [number | null, RateStatus] | undefined;
 
 /** Leaflet map with the canvas renderer and, only when configured on the element, a base layer. */
 export function createMap(el: HTMLElement, opts: L.MapOptions = {}): L.Map {

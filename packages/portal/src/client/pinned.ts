@@ -7,15 +7,15 @@
  * pinned. The cite box is re-pinned to <id>. See docs/portal.md ("Release pinning").
  */
 import type { Fig, KeyYear } from "../data/model.js";
-import { figText } from "../lib/figures.js";
+import { figText, headlineStat, yearNote } from "../lib/figures.js";
 import { formatDate, formatPoints, type Lang } from "../lib/format.js";
 
 const box = document.getElementById("pinned");
 const wanted = new URLSearchParams(location.search).get("release");
 interface Rel { id: string; createdAt: string }
 
-function figNode(fig: Fig, lang: Lang, kind: "count" | "rate", k: number | null): HTMLElement {
-  const f = figText(fig, lang, kind, k);
+function figNode(fig: Fig, lang: Lang, kind: "count" | "rate", k: number | null, na?: string): HTMLElement {
+  const f = figText(fig, lang, kind, k, na);
   const span = document.createElement("span");
   span.textContent = f.text;
   if (f.hidden) {
@@ -32,12 +32,13 @@ function figNode(fig: Fig, lang: Lang, kind: "count" | "rate", k: number | null)
 const KINDS = { households: "count", poor: "count", nearPoor: "count", poorRate: "rate", nearPoorRate: "rate" } as const;
 
 function pinUnit(code: string, years: KeyYear[], lang: Lang, k: number | null, words: Record<string, string>): void {
-  const last = years[years.length - 1];
+  // The headline shows the pinned release's latest year with complete coverage, as the built page does.
+  const last = headlineStat(years.map((y) => ({ ...y, coverage: y.coverage ?? null })));
   const head = document.querySelector<HTMLElement>(`[data-pin-unit="${CSS.escape(code)}"]`);
   if (head && last) {
     head.querySelectorAll("[data-pin-year]").forEach((e) => { e.textContent = String(last.year); });
     for (const key of ["poorRate", "nearPoorRate", "poor", "households"] as const) {
-      head.querySelector(`[data-pin="${key}"]`)?.replaceChildren(figNode(last[key], lang, KINDS[key], k));
+      head.querySelector(`[data-pin="${key}"]`)?.replaceChildren(figNode(last[key], lang, KINDS[key], k, yearNote(last, lang)));
     }
     const first = years.find((y) => y.poorRate.value !== null && y.standardId === last.standardId);
     const change = first && first !== last && first.poorRate.value !== null && last.poorRate.value !== null
@@ -52,7 +53,7 @@ function pinUnit(code: string, years: KeyYear[], lang: Lang, k: number | null, w
       tr.hidden = !y;
       if (y) tr.querySelectorAll<HTMLElement>("td[data-m]").forEach((td) => {
         const m = td.dataset.m as keyof typeof KINDS;
-        td.replaceChildren(figNode(y[m], lang, KINDS[m], k));
+        td.replaceChildren(figNode(y[m], lang, KINDS[m], k, yearNote({ ...y, coverage: y.coverage ?? null }, lang)));
       });
     }
     table.classList.add("pinned");

@@ -4,7 +4,7 @@
  * A unit without a boundary but with a centroid is drawn as a point, so every unit with a location shows.
  */
 import type { AreaGeometry } from "@minhbach/core/geo/index.ts";
-import type { IndexEntry, Level } from "./model.js";
+import type { IndexEntry, Level, RateStatus } from "./model.js";
 
 export interface MapShape {
   code: string;
@@ -38,7 +38,7 @@ export function bandCollection(shapes: MapShape[], band: number): object {
 export interface RatesFile {
   level: Level;
   years: number[];
-  units: Record<string, { n: string; p: string; r: Record<string, [number | null, "P" | "S" | "N"]> }>;
+  units: Record<string, { n: string; p: string; r: Record<string, [number | null, RateStatus]> }>;
 }
 
 export function ratesFile(level: Level, units: IndexEntry[]): RatesFile {
@@ -66,7 +66,8 @@ export const RATE_CLASSES = [
 export const SUPPRESSED_COLOR = "#8c8c8c";
 export const NO_DATA_COLOR = "#ffffff";
 
-export function rateColor(value: number | null, status: "P" | "S" | "N" | undefined): string {
+/** Hidden: grey stripes; no data and partial years (C: no total) alike: white. */
+export function rateColor(value: number | null, status: RateStatus | undefined): string {
   if (status === "S") return SUPPRESSED_COLOR;
   if (value === null || status !== "P") return NO_DATA_COLOR;
   return RATE_CLASSES.find((c) => value < c.max)!.color;

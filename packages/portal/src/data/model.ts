@@ -5,11 +5,26 @@
  */
 export type Status = "PUBLISHED" | "SUPPRESSED" | "NOT_AVAILABLE";
 
-/** A figure as the API answers it (value null unless PUBLISHED; reason when SUPPRESSED). */
+/**
+ * A figure as the API answers it (value null unless PUBLISHED). No reason: every hidden figure reads alike, since
+ * which rule hid it would bound the hidden count (issue #16).
+ */
 export interface Fig {
   value: number | null;
   status: Status;
-  reason?: string | null;
+}
+
+/**
+ * A poor rate's status in the compact tables (index, maps, cards): Published, Suppressed, Not available, or
+ * C — the unit-year's Coverage is incomplete (too few villages/communes reported), so it has no total.
+ */
+export type RateStatus = "P" | "S" | "N" | "C";
+
+/** Children that reported in a review year against those that existed; `of` is the children's level. */
+export interface Coverage {
+  reported: number;
+  expected: number;
+  of: "VILLAGE" | "COMMUNE";
 }
 
 export interface UnitRef {
@@ -33,7 +48,10 @@ export interface Change {
 export interface YearStat {
   year: number;
   standardId: string;
+  /** The unit-year's own flag (a village of it has synthetic records): the only thing that labels figures synthetic. */
   synthetic: boolean;
+  /** Null for villages, and for releases written before coverage was published. */
+  coverage: Coverage | null;
   sourceIds: string[];
   households: Fig;
   poor: Fig;
@@ -168,14 +186,17 @@ export interface IndexEntry extends UnitRef {
   synthetic: boolean;
   hasGeometry: boolean;
   centroid: { lat: number; lng: number } | null;
-  /** Poor rate per year: [year, value|null, status initial P/S/N]. */
-  rates: [number, number | null, "P" | "S" | "N"][];
+  /** Poor rate per year: [year, value|null, status initial]. */
+  rates: [number, number | null, RateStatus][];
+  /** Review years whose figures are synthetic (the unit-year's own flag), for badges beside a year's figure. */
+  syntheticYears: number[];
 }
 
 /** The key figures of one review year as an earlier release published them (what a pinned permalink shows). */
 export interface KeyYear {
   year: number;
   standardId: string;
+  coverage: Coverage | null;
   households: Fig;
   poor: Fig;
   nearPoor: Fig;
@@ -194,5 +215,5 @@ export interface SiteData {
   units: IndexEntry[];
   projects: { code: string; name: string; synthetic: boolean; budgetVnd: number | null; areaCodes: string[] }[];
   /** Headline figures of every release, per unit, for pinned embeds: release id → code → [year, poorRate, status][]. */
-  history: Record<string, Record<string, [number, number | null, "P" | "S" | "N"][]>>;
+  history: Record<string, Record<string, [number, number | null, RateStatus][]>>;
 }

@@ -3,7 +3,7 @@ import { buildShards, matchRows, shardKey, tokens } from "./search-index.js";
 import type { IndexEntry } from "./model.js";
 
 const entry = (code: string, name: string, level: IndexEntry["level"], parentCode: string | null, page = code): IndexEntry => ({
-  code, name, level, type: "XA", parentCode, page, nameAscii: name, years: [], validTo: null, synthetic: false, hasGeometry: false, centroid: null, rates: [],
+  code, name, level, type: "XA", parentCode, page, nameAscii: name, years: [], validTo: null, synthetic: false, hasGeometry: false, centroid: null, rates: [], syntheticYears: [],
 });
 
 describe("search index", () => {

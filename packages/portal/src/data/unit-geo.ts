@@ -5,14 +5,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { simplifyGeometry, toleranceForZoom, type AreaGeometry } from "@minhbach/core/geo/index.ts";
-import type { IndexEntry } from "./model.js";
+import type { IndexEntry, RateStatus } from "./model.js";
+import { headlineRate } from "../lib/figures.js";
 
 export interface UnitShape {
   code: string;
   name: string;
   page: string;
   year: number | null;
-  rate: [number | null, "P" | "S" | "N"] | null;
+  rate: [number | null, RateStatus] | null;
   geometry: AreaGeometry | null;
   point: [number, number] | null; // [lng, lat]
 }
@@ -24,7 +25,7 @@ function readGeometry(dir: string, code: string): AreaGeometry | null {
 
 function shapeOf(dir: string, u: IndexEntry): UnitShape {
   const g = u.hasGeometry ? readGeometry(dir, u.code) : null;
-  const last = u.rates[u.rates.length - 1];
+  const last = headlineRate(u.rates); // the latest year with complete coverage, as profiles' headlines
   return {
     code: u.code, name: u.name, page: u.page === u.code ? `${u.code}/` : `${u.page}/#v-${u.code}`, year: last?.[0] ?? null,
     rate: last ? [last[1], last[2]] : null, geometry: g ? simplifyGeometry(g, toleranceForZoom(12, 1.5), { decimals: 4 }) : null,

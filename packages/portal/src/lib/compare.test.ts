@@ -3,9 +3,9 @@ import { compareTable, compareYears, type UnitFile } from "./compare.js";
 import type { Fig, IndicatorData, YearStat } from "../data/model.js";
 
 const pub = (value: number): Fig => ({ value, status: "PUBLISHED" });
-const hidden: Fig = { value: null, status: "SUPPRESSED", reason: "PRIMARY" };
-const stat = (year: number, rate: number, poor: Fig = pub(89)): YearStat => ({
-  year, standardId: "ND07-2021", synthetic: true, sourceIds: [], households: pub(1000), poor, nearPoor: pub(101), poorRate: pub(rate),
+const hidden: Fig = { value: null, status: "SUPPRESSED" };
+const stat = (year: number, rate: number, poor: Fig = pub(89), coverage: YearStat["coverage"] = null): YearStat => ({
+  year, standardId: "ND07-2021", synthetic: true, coverage, sourceIds: [], households: pub(1000), poor, nearPoor: pub(101), poorRate: pub(rate),
   nearPoorRate: pub(10.1), newlyPoor: pub(14), rePoor: pub(6), escapedPoor: pub(35), projectParticipants: pub(36),
   deprivations: [{ code: "HOUSING_AREA", households: pub(23), share: pub(2.3) }],
 });
@@ -44,10 +44,19 @@ describe("compare view table", () => {
     expect(en.rows[0]!.cells.map((c) => c.text)).toEqual(["8.9%", "15.2%"]);
   });
 
-  it("never shows a hidden figure as a number, and says why it is hidden", () => {
+  it("never shows a hidden figure as a number, and gives it the one hidden-figure note (no rule named)", () => {
     const poor = compareTable([a, b], 2023, indicators, "VI", 10)[0]!.rows.find((r) => r.label === "Hộ nghèo")!;
     expect(poor.cells[0]).toEqual({ text: "89", hidden: false, note: null });
-    expect(poor.cells[1]).toMatchObject({ text: "ẩn", hidden: true });
-    expect(poor.cells[1]!.note).toContain("ít hơn 10 hộ");
+    expect(poor.cells[1]).toEqual({ text: "ẩn", hidden: true, note: "Ẩn để bảo vệ hộ gia đình (quy tắc công bố tối thiểu 10 hộ)" });
+  });
+
+  it("defaults to a year both have complete, and labels a partial year partial, never a total", () => {
+    const partial = { reported: 3, expected: 11, of: "VILLAGE" as const };
+    const c = unit("01969", "Phủ Thông", [stat(2023, 9), { ...stat(2024, 0), poorRate: { value: null, status: "NOT_AVAILABLE" }, coverage: partial }]);
+    const d = unit("01970", "Khác", [stat(2023, 7), stat(2024, 6)]);
+    expect(compareYears([c, d]).preferred).toBe(2023);
+    const groups = compareTable([c, d], 2024, indicators, "VI");
+    expect(groups[0]!.rows[0]!.cells[0]).toEqual({ text: "không có", hidden: true, note: "3/11 thôn đã báo cáo năm 2024: chưa đủ để tính tổng" });
+    expect(groups.at(-1)!.rows.find((r) => r.label === "2024")!.cells[0]).toMatchObject({ text: "chưa đủ số liệu (3/11 thôn)", hidden: true });
   });
 });

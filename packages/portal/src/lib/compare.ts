@@ -5,7 +5,7 @@
  */
 import type { Fig, IndicatorData, UnitData, YearStat } from "../data/model.js";
 import type { MoneyOutcome } from "./money.js";
-import { figText, type FigText } from "./figures.js";
+import { figText, isPartialYear, partialYearLabel, yearNote, type FigText } from "./figures.js";
 import { formatCount, formatPoints, formatVndShort, type Lang } from "./format.js";
 import { t } from "./i18n.js";
 
@@ -18,10 +18,13 @@ export interface CompareGroup { title: string; note?: string; rows: CompareRow[]
 const plain = (text: string): FigText => ({ text, hidden: false, note: null });
 const none = (lang: Lang): FigText => ({ text: "–", hidden: false, note: t(lang, "noData") });
 
-/** Years any of the units has, ascending; the default is the latest year every unit has (else the latest of any). */
+/**
+ * Years any of the units has, ascending; the default is the latest year every unit has complete (else the latest of
+ * any): a year too few villages reported in is no total to compare.
+ */
 export function compareYears(units: UnitFile[]): { years: number[]; preferred: number | null } {
   const years = [...new Set(units.flatMap((u) => u.poverty.map((p) => p.year)))].sort((a, b) => a - b);
-  const common = years.filter((y) => units.every((u) => u.poverty.some((p) => p.year === y)));
+  const common = years.filter((y) => units.every((u) => u.poverty.some((p) => p.year === y && !isPartialYear(p))));
   return { years, preferred: common[common.length - 1] ?? years[years.length - 1] ?? null };
 }
 
@@ -36,7 +39,7 @@ export function compareTable(units: UnitFile[], year: number, indicators: Indica
   const stat = (u: UnitFile) => u.poverty.find((p) => p.year === year);
   const fig = (kind: "count" | "rate", pick: (s: YearStat) => Fig) => (u: UnitFile): FigText => {
     const s = stat(u);
-    return s ? figText(pick(s), lang, kind, k) : figText(undefined, lang, kind, k);
+    return s ? figText(pick(s), lang, kind, k, yearNote(s, lang)) : figText(undefined, lang, kind, k);
   };
   const row = (label: string, cell: (u: UnitFile) => FigText): CompareRow => ({ label, cells: units.map(cell) });
 
@@ -86,7 +89,8 @@ export function compareTable(units: UnitFile[], year: number, indicators: Indica
     title: `${t(lang, "trend")}: ${t(lang, "poorRate").toLowerCase()}`,
     rows: years.map((y) => row(String(y), (u) => {
       const s = u.poverty.find((p) => p.year === y);
-      return s ? figText(s.poorRate, lang, "rate", k) : none(lang);
+      const partial = s && partialYearLabel(s, lang);
+      return partial ? { text: partial, hidden: true, note: yearNote(s, lang) ?? null } : s ? figText(s.poorRate, lang, "rate", k) : none(lang);
     })),
   };
   return [poverty, ...(deprivations.rows.length ? [deprivations] : []), ...(units.some((u) => u.money) ? [spending] : []), trend];

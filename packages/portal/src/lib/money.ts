@@ -3,6 +3,7 @@
  * years. Why careful wording lives with the numbers: this is an association, never an effect.
  */
 import type { ProjectData, YearStat } from "../data/model.js";
+import { isPartialYear } from "./figures.js";
 
 export interface MoneyOutcome {
   fromYear: number;
@@ -20,8 +21,12 @@ export interface MoneyOutcome {
 
 const yearOf = (iso: string | null) => (iso ? new Date(iso).getUTCFullYear() : null);
 
-/** Period: the review year before the first project started (the baseline) to the latest review year. */
-export function moneyOutcome(projects: ProjectData[], poverty: YearStat[]): MoneyOutcome | null {
+/**
+ * Period: the review year before the first project started (the baseline) to the latest review year with complete
+ * coverage (a year too few villages reported in has no rate to set against the money).
+ */
+export function moneyOutcome(projects: ProjectData[], allYears: YearStat[]): MoneyOutcome | null {
+  const poverty = allYears.filter((p) => !isPartialYear({ coverage: p.coverage ?? null }));
   if (projects.length === 0 || poverty.length === 0) return null;
   const starts = projects.map((p) => yearOf(p.startDate)).filter((y): y is number => y !== null);
   const years = poverty.map((p) => p.year);

@@ -4,9 +4,9 @@ import { moneyOutcome } from "./money.js";
 import type { Fig, ProjectData, YearStat } from "../data/model.js";
 
 const pub = (value: number): Fig => ({ value, status: "PUBLISHED" });
-const hidden: Fig = { value: null, status: "SUPPRESSED", reason: "PRIMARY" };
+const hidden: Fig = { value: null, status: "SUPPRESSED" };
 const stat = (year: number, rate: Fig, standardId = "ND07-2021"): YearStat => ({
-  year, standardId, synthetic: false, sourceIds: [], households: pub(1000), poor: pub(1), nearPoor: pub(1), poorRate: rate, nearPoorRate: pub(5),
+  year, standardId, synthetic: false, coverage: null, sourceIds: [], households: pub(1000), poor: pub(1), nearPoor: pub(1), poorRate: rate, nearPoorRate: pub(5),
   newlyPoor: pub(1), rePoor: pub(1), escapedPoor: pub(1), projectParticipants: pub(1), deprivations: [],
 });
 

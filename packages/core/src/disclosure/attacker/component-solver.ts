@@ -121,15 +121,15 @@ export class ComponentSolver {
       }
       starts.push(indices.length);
     }
-    const rhs = equations.map((equation) => equation.rhs);
+    const bound = (value: number) => (Number.isFinite(value) ? value : value > 0 ? this.highs.infinity : -this.highs.infinity);
     const model = this.highs.createModel({
       numCols: inners.length,
       numRows: equations.length,
       colCost: new Array(inners.length).fill(0),
       colLower: new Array(inners.length).fill(0),
-      colUpper: new Array(inners.length).fill(this.highs.infinity),
-      rowLower: rhs,
-      rowUpper: rhs,
+      colUpper: this.component.upper?.map(bound) ?? new Array(inners.length).fill(this.highs.infinity),
+      rowLower: equations.map((equation) => bound(equation.range?.lower ?? equation.rhs)),
+      rowUpper: equations.map((equation) => bound(equation.range?.upper ?? equation.rhs)),
       matrix: { format: "csr", numRows: equations.length, numCols: inners.length, starts, indices, values },
       ...(integer ? { integrality: new Array(inners.length).fill(this.highs.constants.variableType.integer) } : {}),
     });

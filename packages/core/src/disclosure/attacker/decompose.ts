@@ -13,11 +13,16 @@ export interface ResidualEquation {
   vector: SparseVector;
   /** Published value minus the contribution of inner cells already known. */
   rhs: number;
+  /** An inequality instead of an equation (the release gate's relations): rhs is then unused. Why here: the solver
+   *  takes both from one row list, so the per-table and the release-wide attacks share it. */
+  range?: { lower: number; upper: number };
 }
 
 export interface Component {
   inners: number[];
   equations: ResidualEquation[];
+  /** Upper bound of each inner cell, by position in `inners` (default: none; every inner cell is ≥ 0). */
+  upper?: number[];
 }
 
 export interface Decomposition {

@@ -6,7 +6,7 @@
 import { isPostgresUrl, isSqliteUrl } from "@minhbach/db/sqlite-url.ts";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import type { HouseholdRow } from "./parse-row.js";
-import type { ClassCounts, CommuneChange, ImportSummary } from "./summary.js";
+import type { ClassCounts, ImportSummary, VillageChange } from "./summary.js";
 import type { VillageSource } from "./villages.js";
 
 /** The staging table of one import (a TEMP table: it disappears with the session if the process dies). */
@@ -39,10 +39,19 @@ export interface NewHouseholdBatch {
   sourceId: string | null;
 }
 
-/** Per commune: the staged rows by computed class (counted by the import as it stages them). */
-export type StagedCounts = ReadonlyMap<string, ClassCounts>;
+/** Per village named by the file: its commune at the review year and the staged rows by computed class (counted by the
+ *  import as it stages them). The villages are the village-years the import replaces. */
+export type StagedCounts = ReadonlyMap<string, { commune: string; counts: ClassCounts }>;
 
-export type Summarise = (importId: number, changes: Map<string, CommuneChange>) => ImportSummary;
+/** What the import does inside replace()'s transaction. */
+export interface ReplaceSteps {
+  /** Once the changes per village are measured, before anything is written: a throw (e.g. a declined confirmation)
+   *  rolls the transaction back, leaving the store as it was. It may wait (a question on a terminal): the store's
+   *  write lock is held meanwhile. */
+  review(changes: ReadonlyMap<string, VillageChange>): Promise<void> | void;
+  /** The summary stored with the new batch. */
+  summarise(importId: number): ImportSummary;
+}
 
 export interface HouseholdStore {
   /** Where the row check finds each village's commune at `year`'s review (villages.ts). */
@@ -51,14 +60,15 @@ export interface HouseholdStore {
   /** Duplicate household ids among all staged rows; call once, after the stage's finish(). Why in the store: found by
    *  sorting the staged keys there, memory stays flat whatever the file (a key map cost ~60 bytes per household). */
   duplicateIds(limit: number): Promise<DuplicateIds>;
-  /** Every village of the communes the staged rows cover (at `year`'s review), so their old records can be replaced. */
-  fillCovered(year: number): Promise<void>;
-  /** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year).
-   *  Called once, after fillCovered; on SQLite it also prepares the look-ups replace() makes (key-check.ts). */
+  /** Records the villages the file names (the keys of `villages`), so that their old records, and only theirs, are
+   *  replaced. */
+  fillCovered(villages: StagedCounts): Promise<void>;
+  /** Staged households already recorded for the year in a village the file does not name (the key is unique per
+   *  year). Called once, after fillCovered; on SQLite it also prepares the look-ups replace() makes (key-check.ts). */
   conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]>;
-  /** The one transaction: measure what changes per commune, record the ImportBatch, delete the covered commune-years,
-   *  insert the staged rows, store the summary. Nothing of it is visible unless all of it is. */
-  replace(year: number, standard: PovertyStandard, after: StagedCounts, batch: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary>;
+  /** The one transaction: measure what changes per village, let `steps.review` see it, record the ImportBatch, delete
+   *  the file's village-years, insert the staged rows, store the summary. Nothing of it is visible unless all of it is. */
+  replace(year: number, standard: PovertyStandard, after: StagedCounts, batch: NewHouseholdBatch, steps: ReplaceSteps): Promise<ImportSummary>;
   dropStage(): Promise<void>;
   close(): Promise<void>;
 }

@@ -34,7 +34,7 @@ const prefixRows = (privateUrl: string) => query<{ importId: number; keys: numbe
 const records = (privateUrl: string) => query<{ importId: number; householdKey: string; villageCode: string }>(privateUrl, `SELECT importId, householdKey, villageCode FROM HouseholdRecord ORDER BY householdKey`);
 
 describe("a store made before the key prefixes (migration 0005)", () => {
-  it("still refuses a household recorded that year in another commune, and gets the missing prefixes", async () => {
+  it("still refuses a household recorded that year in a village the file does not include, and gets the missing prefixes", async () => {
     const privateUrl = await sqliteStore();
     const dir = tempDir();
     await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "a.csv", [HEADER, household("X1", { village_code: "01993-01" }), household("X2", { village_code: "01993-01" })]) });
@@ -56,7 +56,7 @@ describe("one prefix list per batch with records", () => {
     const file = (name: string, ...ids: string[]) => writeCsv(dir, name, [HEADER, ...ids.map((id) => household(id))]);
     await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: file("a.csv", "A1", "A2", "A3") });
     expect(prefixRows(privateUrl)).toEqual([{ importId: 1, keys: 3 }]);
-    // the same commune again: batch 1 loses every record; its prefixes stay until the year's next import
+    // the same village again: batch 1 loses every record; its prefixes stay until the year's next import
     const again = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: file("b.csv", "A1", "A4") });
     expect(again.communes[0]).toMatchObject({ added: 1, removed: 2, changed: 0 });
     expect(prefixRows(privateUrl)).toEqual([{ importId: 1, keys: 3 }, { importId: 2, keys: 2 }]);
@@ -84,7 +84,7 @@ describe("a candidate is only a candidate", () => {
   // Two ids whose keys (with the tests' secret) share their first 32 bits, found by a birthday search over P0, P1, …
   const SAME_PREFIX = ["P11104", "P85555"] as const;
 
-  it("a household whose key shares its prefix with one stored in another commune is imported, as an addition", async () => {
+  it("a household whose key shares its prefix with one stored in another village is imported, as an addition", async () => {
     const [stored, other] = SAME_PREFIX.map((id) => householdKey(SECRET, id));
     expect(stored!.slice(0, 8)).toBe(other!.slice(0, 8)); // else this test no longer tests anything
     expect(stored).not.toBe(other);
@@ -94,7 +94,7 @@ describe("a candidate is only a candidate", () => {
     const s = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "b.csv", [HEADER, household("Q1"), household(SAME_PREFIX[1])]) });
     expect(s.communes).toEqual([expect.objectContaining({ commune: "01990", added: 2, removed: 0, changed: 0 })]);
     expect(records(privateUrl).map((r) => r.householdKey).sort()).toEqual([stored, other, householdKey(SECRET, "Q1")].sort());
-    // the same id again in the other commune is refused: the exact look-up behind the candidate
+    // the same id again in another village is refused: the exact look-up behind the candidate
     const err = await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "c.csv", [HEADER, household(SAME_PREFIX[0], { village_code: "01990-02" })]) }).catch((e: unknown) => e);
     expect((err as ImportError).problems).toEqual([expect.objectContaining({ row: 2, reason: expect.stringMatching(/in village 01993-01/) })]);
   });
@@ -109,14 +109,15 @@ describe("two imports of one year at the same time", () => {
       const stage = await slow.openStage();
       stage.add(2, Buffer.from(householdKey(SECRET, "S1"), "hex"), 0, { rowNumber: 2, id: "S1", villageCode: "01990-01", communeCode: "01990", urban: false, size: 3, incomePerMonth: 900_000, aScore: null, deprivations: 0, reviewCategory: "POOR", ethnicMinority: false });
       await stage.finish();
-      await slow.fillCovered(2024);
+      const counts = new Map([["01990-01", { commune: "01990", counts: { ...emptyCounts(), households: 1, POOR: 1 } }]]);
+      await slow.fillCovered(counts);
       expect(await slow.conflictsOutsideCover(2024)).toEqual([]);
       // meanwhile another file of 2024 is imported, holding the same household in another commune
       await importHouseholds({ privateUrl, year: 2024, secret: SECRET, file: writeCsv(dir, "b.csv", [HEADER, household("S1", { village_code: "01993-01" })]) });
       const before = records(privateUrl);
-      const counts = new Map([["01990", { ...emptyCounts(), households: 1, POOR: 1 }]]);
       const batch = { fileName: "slow.csv", sha256: "0".repeat(64), year: 2024, rows: 1, synthetic: false, sourceId: null };
-      await expect(slow.replace(2024, standardForYear(2024), counts, batch, (importId) => ({ importId }) as ImportSummary)).rejects.toThrow(/another household import for 2024 was stored while this file was being checked/);
+      const steps = { review: () => {}, summarise: (importId: number) => ({ importId }) as ImportSummary };
+      await expect(slow.replace(2024, standardForYear(2024), counts, batch, steps)).rejects.toThrow(/another household import for 2024 was stored while this file was being checked/);
       expect(records(privateUrl)).toEqual(before);
       expect(query(privateUrl, `SELECT fileName FROM ImportBatch`)).toEqual([{ fileName: "b.csv" }]);
     } finally {

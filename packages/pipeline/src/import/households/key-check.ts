@@ -75,8 +75,8 @@ export function assertNoBatchSince(db: Database.Database, year: number, check: K
   }
 }
 
-/** Staged households already recorded for the year in a commune the file does not cover (the key is unique per year):
- *  the matches in a village outside the file's communes. Call after findKeyCandidates. */
+/** Staged households already recorded for the year in a village the file does not name (the key is unique per year):
+ *  the matches in a village outside COVERED. Call after findKeyCandidates. */
 export function conflictsOutsideCover(db: Database.Database): { rowNumber: number; villageCode: string }[] {
   return db
     .prepare(

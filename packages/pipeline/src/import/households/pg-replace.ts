@@ -6,7 +6,7 @@ import type pg from "pg";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import type { StagedCounts } from "./household-store.js";
 import { countBefore, countStaged, type FactsRow, type MatchedRows } from "./replace.js";
-import type { CommuneChange } from "./summary.js";
+import type { VillageChange } from "./summary.js";
 
 export const STAGE_PG = "pg_temp.minhbach_stage_households";
 export const COVERED_PG = "pg_temp.minhbach_covered_villages";
@@ -24,14 +24,14 @@ function integerLiteral(value: number, what: string): string {
   return String(value);
 }
 
-/** Per-commune changes; call inside the transaction, before the swap (same results as replace.ts measureChanges). */
-export async function measureChangesPg(client: pg.Client, year: number, standard: PovertyStandard, after: StagedCounts, batches: number[]): Promise<Map<string, CommuneChange>> {
-  const out = new Map<string, CommuneChange>();
+/** Per-village changes; call inside the transaction, before the swap (same results as replace.ts measureChanges). */
+export async function measureChangesPg(client: pg.Client, year: number, standard: PovertyStandard, after: StagedCounts, batches: number[]): Promise<Map<string, VillageChange>> {
+  const out = new Map<string, VillageChange>();
   if (batches.length) {
     // The records being replaced are read through a cursor: a whole province's worth must not sit in memory at once.
     await client.query(
       `DECLARE minhbach_before NO SCROLL CURSOR FOR
-       SELECT c."communeCode" AS commune, h."urban"::int AS urban, h."incomePerMonth", h."aScore", h."deprivations"
+       SELECT h."villageCode" AS village, c."communeCode" AS commune, h."urban"::int AS urban, h."incomePerMonth", h."aScore", h."deprivations"
        FROM "HouseholdRecord" h JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode"
        WHERE h."year" = ${integerLiteral(year, "a review year")} AND h."importId" IN (${batches.map((id) => integerLiteral(id, "an import batch id")).join(", ")})`,
     );
@@ -43,10 +43,10 @@ export async function measureChangesPg(client: pg.Client, year: number, standard
     await client.query(`CLOSE minhbach_before`);
   }
   const matched = await client.query<MatchedRows>(
-    `SELECT s."communeCode" AS commune, c."communeCode" AS "keptIn", CASE WHEN ${SAME} THEN 0 ELSE 1 END AS changed, COUNT(*)::int AS n
+    `SELECT s."villageCode" AS village, s."communeCode" AS commune, (h."villageCode" = s."villageCode")::int AS kept,
+       CASE WHEN ${SAME} THEN 0 ELSE 1 END AS changed, COUNT(*)::int AS n
      FROM ${STAGE_PG} s JOIN "HouseholdRecord" h ON h."year" = $1 AND h."householdKey" = s."householdKey"
-     LEFT JOIN ${COVERED_PG} c ON c."villageCode" = h."villageCode"
-     GROUP BY 1, 2, 3`,
+     GROUP BY 1, 2, 3, 4`,
     [year],
   );
   countStaged(after, matched.rows, out);
@@ -62,7 +62,7 @@ export async function householdBatchesPg(client: pg.Client, year: number): Promi
   return rows;
 }
 
-/** Delete the covered commune-years (their records are in `batches`) and insert the staged rows; call inside the
+/** Delete the file's village-years (their records are in `batches`) and insert the staged rows; call inside the
  *  transaction. */
 export async function swapInPg(client: pg.Client, year: number, importId: number, batches: number[]): Promise<number> {
   if (batches.length) {

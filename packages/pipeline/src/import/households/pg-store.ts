@@ -7,12 +7,12 @@ import type pg from "pg";
 import copyStreams, { type CopyStreamQuery } from "pg-copy-streams";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { connectPg, copyText, inTransaction } from "../../store/pg.js";
-import type { DuplicateIds, HouseholdStage, HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
+import type { DuplicateIds, HouseholdStage, HouseholdStore, NewHouseholdBatch, ReplaceSteps, StagedCounts } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
 import { COVERED_PG, STAGE_PG, householdBatchesPg, measureChangesPg, swapInPg } from "./pg-replace.js";
-import { batchesCovering } from "./replace.js";
+import { batchesCovering, coverOf } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
-import { villagesAtYear, villagesByCommune, type ParentLinkRow, type VillageSource, type VillageUnitRow, type VillagesAtYear } from "./villages.js";
+import { villagesAtYear, type ParentLinkRow, type VillageSource, type VillageUnitRow } from "./villages.js";
 
 /** Rows per chunk written to the COPY stream: large enough that per-write overhead vanishes, small enough to stay flat. */
 const CHUNK_ROWS = 10_000;
@@ -87,9 +87,6 @@ class PgStage implements HouseholdStage {
 
 class PgHouseholdStore implements HouseholdStore {
   private stage: PgStage | undefined;
-  /** The villages at the review year, read by villageSource for the check and for the covered villages. */
-  private villages: VillagesAtYear | undefined;
-
   constructor(private readonly client: pg.Client) {}
 
   /** All villages, read once and sent to the check: a look-up per village would be a round trip to the server, and the
@@ -101,8 +98,7 @@ class PgHouseholdStore implements HouseholdStore {
     const links = await this.client.query<ParentLinkRow>(
       `SELECT "unitCode", "parentCode", "validFrom", "validTo" FROM "UnitParent" ORDER BY "unitCode", "validFrom"`,
     );
-    this.villages = villagesAtYear(units.rows, links.rows, year);
-    return { kind: "resolved", villages: this.villages };
+    return { kind: "resolved", villages: villagesAtYear(units.rows, links.rows, year) };
   }
 
   async openStage(): Promise<HouseholdStage> {
@@ -128,17 +124,11 @@ class PgHouseholdStore implements HouseholdStore {
     return { rows: rows.map((r) => ({ rowNumber: r.rowNumber, firstRow: r.firstRow })), total: rows.length ? Number(rows[0]!.total) : 0 };
   }
 
-  async fillCovered(year: number): Promise<void> {
-    const { rows } = await this.client.query<{ c: string }>(`SELECT DISTINCT "communeCode" AS c FROM ${STAGE_PG} WHERE "communeCode" IS NOT NULL`);
-    const villages: string[] = [];
-    const communes: string[] = [];
-    if (!this.villages) await this.villageSource(year);
-    for (const [c, list] of villagesByCommune(this.villages!, rows.map((r) => r.c))) {
-      for (const v of list) villages.push(v), communes.push(c);
-    }
+  async fillCovered(staged: StagedCounts): Promise<void> {
+    const villages = [...staged.keys()];
     await this.client.query(
       `INSERT INTO ${COVERED_PG} SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-      [villages, communes],
+      [villages, villages.map((v) => staged.get(v)!.commune)],
     );
     // Autovacuum never analyses TEMP tables: without statistics the planner would guess the joins below blind.
     await this.client.query(`ANALYZE ${STAGE_PG}; ANALYZE ${COVERED_PG}`);
@@ -154,14 +144,14 @@ class PgHouseholdStore implements HouseholdStore {
     return rows;
   }
 
-  async replace(year: number, standard: PovertyStandard, after: StagedCounts, b: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary> {
+  async replace(year: number, standard: PovertyStandard, after: StagedCounts, b: NewHouseholdBatch, steps: ReplaceSteps): Promise<ImportSummary> {
     const client = this.client;
     return inTransaction(client, async () => {
       // One household import writes at a time, as SQLite's single writer guarantees: the changes measured here are
       // then exactly what the swap replaces. Readers (a publish scan) are not blocked.
       await client.query(`LOCK TABLE "HouseholdRecord" IN SHARE ROW EXCLUSIVE MODE`);
-      const batches = batchesCovering(await householdBatchesPg(client, year), new Set(after.keys()));
-      const changes = await measureChangesPg(client, year, standard, after, batches);
+      const batches = batchesCovering(await householdBatchesPg(client, year), coverOf(after));
+      await steps.review(await measureChangesPg(client, year, standard, after, batches));
       const { rows } = await client.query<{ id: number }>(
         `INSERT INTO "ImportBatch" ("kind", "fileName", "sha256", "year", "rows", "synthetic", "sourceId", "summary", "createdAt")
          VALUES ('HOUSEHOLDS', $1, $2, $3, $4, $5, $6, '{}', $7::timestamp) RETURNING "id"`,
@@ -170,7 +160,7 @@ class PgHouseholdStore implements HouseholdStore {
       );
       const importId = rows[0]!.id;
       await swapInPg(client, year, importId, batches);
-      const s = summarise(importId, changes);
+      const s = steps.summarise(importId);
       await client.query(`UPDATE "ImportBatch" SET "summary" = $1 WHERE "id" = $2`, [JSON.stringify(s), importId]);
       return s;
     });

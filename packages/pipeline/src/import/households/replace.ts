@@ -1,31 +1,59 @@
 /**
- * Replaces the covered commune-years with the staged rows in one transaction, measuring what changed first. Why SQL
+ * Replaces the file's village-years with the staged rows in one transaction, measuring what changed first. Why SQL
  * set operations: the diff and the swap run inside SQLite over the staged table, so memory does not grow with the file.
+ * Why village-years, not commune-years: nothing is deleted that the user did not ask to replace, and a file names its
+ * villages, not the rest of their communes (issue #16).
  */
 import type Database from "better-sqlite3";
 import { classifyHousehold, type HouseholdFacts } from "@minhbach/core/standards/classify.ts";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { COVERED, MATCHES, STAGE } from "./stage.js";
 import type { StagedCounts } from "./household-store.js";
-import { emptyCounts, type ClassCounts, type CommuneChange } from "./summary.js";
+import { emptyChange, type ClassCounts, type VillageChange } from "./summary.js";
+
+/** The villages a file names (the village-years it replaces) and their communes at the review year. */
+export interface Cover {
+  villages: ReadonlySet<string>;
+  communes: ReadonlySet<string>;
+}
+
+export function coverOf(staged: StagedCounts): Cover {
+  const communes = new Set<string>();
+  for (const s of staged.values()) communes.add(s.commune);
+  return { villages: new Set(staged.keys()), communes };
+}
+
+/** The codes a batch's summary lists under `list` (objects with a string `field`), or undefined if it has no such list. */
+function listed(summary: Record<string, unknown>, list: string, field: string): string[] | undefined {
+  const entries = summary[list];
+  if (!Array.isArray(entries)) return undefined;
+  return entries.map((e) => (e as Record<string, unknown> | null)?.[field]).filter((c): c is string => typeof c === "string");
+}
+
+/** Whether a batch may hold records of the cover's villages, from its summary: it lists one of them; or, written before
+ *  summaries listed villages (a whole-commune import, a bulk load), it lists one of their communes, any village of
+ *  which it may hold; or it lists neither (unknown: it may hold anything). */
+function mayHold(summary: string, cover: Cover): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(summary);
+  } catch {
+    return true; // not JSON: the batch's units are unknown
+  }
+  if (typeof parsed !== "object" || parsed === null) return true;
+  const villages = listed(parsed as Record<string, unknown>, "villages", "village");
+  if (villages) return villages.some((v) => cover.villages.has(v));
+  const communes = listed(parsed as Record<string, unknown>, "communes", "commune");
+  return !communes || communes.some((c) => cover.communes.has(c));
+}
 
 /**
- * The household batches of a year that may hold records in the given communes: those whose summary lists one of them,
- * and any whose summary lists none (a batch written by other means, e.g. the benchmark's bulk load). Why: the records
- * are indexed by (year, importId), not by village, so old records of a commune are found through their batches.
+ * The household batches of a year that may hold records in the cover's villages (mayHold). Why: the records are
+ * indexed by (year, importId), not by village, so old records of a village are found through their batches.
  */
-export function batchesCovering(batches: Iterable<{ id: number; summary: string }>, communes: ReadonlySet<string>): number[] {
+export function batchesCovering(batches: Iterable<{ id: number; summary: string }>, cover: Cover): number[] {
   const ids: number[] = [];
-  for (const b of batches) {
-    let listed: { commune?: unknown }[] | undefined;
-    try {
-      const parsed = JSON.parse(b.summary) as { communes?: unknown };
-      if (Array.isArray(parsed.communes)) listed = parsed.communes as { commune?: unknown }[];
-    } catch {
-      // not JSON: the batch's communes are unknown
-    }
-    if (!listed || listed.some((c) => typeof c.commune === "string" && communes.has(c.commune))) ids.push(b.id);
-  }
+  for (const b of batches) if (mayHold(b.summary, cover)) ids.push(b.id);
   return ids;
 }
 
@@ -34,7 +62,9 @@ export function householdBatches(db: Database.Database, year: number): { id: num
   return db.prepare(`SELECT id, summary FROM ImportBatch WHERE kind = 'HOUSEHOLDS' AND year = ?`).all(year) as { id: number; summary: string }[];
 }
 
+/** A stored record of one of the file's villages, as the before counts need it. */
 export interface FactsRow {
+  village: string;
   commune: string;
   urban: number;
   incomePerMonth: number | null;
@@ -42,9 +72,9 @@ export interface FactsRow {
   deprivations: number;
 }
 
-export function countBefore(rows: Iterable<FactsRow>, standard: PovertyStandard, out: Map<string, CommuneChange>): void {
+export function countBefore(rows: Iterable<FactsRow>, standard: PovertyStandard, out: Map<string, VillageChange>): void {
   for (const r of rows) {
-    const c = change(out, r.commune);
+    const c = change(out, r.village, r.commune);
     c.before.households++;
     const facts: HouseholdFacts = { urban: r.urban === 1, incomePerMonth: r.incomePerMonth, aScore: r.aScore, deprivations: r.deprivations };
     try {
@@ -55,9 +85,9 @@ export function countBefore(rows: Iterable<FactsRow>, standard: PovertyStandard,
   }
 }
 
-export function change(out: Map<string, CommuneChange>, commune: string): CommuneChange {
-  let c = out.get(commune);
-  if (!c) out.set(commune, (c = { commune, before: emptyCounts(), after: emptyCounts(), added: 0, removed: 0, changed: 0 }));
+export function change(out: Map<string, VillageChange>, village: string, commune: string): VillageChange {
+  let c = out.get(village);
+  if (!c) out.set(village, (c = { village, commune, ...emptyChange() }));
   return c;
 }
 
@@ -65,45 +95,50 @@ const SAME = `h.villageCode = s.villageCode AND h.urban = s.urban AND h.size = s
   AND h.aScore IS s.aScore AND h.deprivations = s.deprivations AND h.reviewCategory = s.reviewCategory
   AND h.ethnicMinority = s.ethnicMinority`;
 
-/** Staged rows that match a stored record of the year, per staged commune: whether the match lies in a covered commune
- *  (`keptIn`, null otherwise) and whether any field differs. */
+/** Staged rows that match a stored record of the year, per staged village: whether the record is in that same village
+ *  (`kept` 1; else 0: it is in another of the file's villages, any other being a conflict refused earlier) and whether
+ *  any field differs. */
 export interface MatchedRows {
+  village: string;
   commune: string;
-  keptIn: string | null;
+  kept: number;
   changed: number;
   n: number;
 }
 
-/** Adds the staged rows to the per-commune changes (the before counts must be in `out` already): `after` comes from
- *  the import's own count of what it staged, `matched` from one join of the staged rows with the stored ones. */
-export function countStaged(after: StagedCounts, matched: Iterable<MatchedRows>, out: Map<string, CommuneChange>): void {
-  for (const [commune, counts] of after) {
-    const c = change(out, commune);
-    for (const k of Object.keys(counts) as (keyof ClassCounts)[]) c.after[k] += counts[k];
-    c.added += counts.households;
+/** Adds the staged rows to the per-village changes (the before counts must be in `out` already): `after` comes from
+ *  the import's own count of what it staged, `matched` from one join of the staged rows with the stored ones. A
+ *  household moved between two of the file's villages is removed from the one and added to the other, so that every
+ *  village's before − removed + added is its after. */
+export function countStaged(after: StagedCounts, matched: Iterable<MatchedRows>, out: Map<string, VillageChange>): void {
+  for (const [village, s] of after) {
+    const c = change(out, village, s.commune);
+    for (const k of Object.keys(s.counts) as (keyof ClassCounts)[]) c.after[k] += s.counts[k];
+    c.added += s.counts.households;
   }
   const kept = new Map<string, number>();
   for (const m of matched) {
-    const c = change(out, m.commune);
+    if (!m.kept) continue;
+    const c = change(out, m.village, m.commune);
     c.added -= m.n;
     if (m.changed) c.changed += m.n;
-    if (m.keptIn !== null) kept.set(m.keptIn, (kept.get(m.keptIn) ?? 0) + m.n);
+    kept.set(m.village, (kept.get(m.village) ?? 0) + m.n);
   }
-  // removed = stored before − stored before and still in the file
-  for (const c of out.values()) c.removed = c.before.households - (kept.get(c.commune) ?? 0);
+  // removed = stored before − stored before and still in the file, in the same village
+  for (const c of out.values()) c.removed = c.before.households - (kept.get(c.village) ?? 0);
 }
 
-/** Per-commune changes; call inside the transaction, before the swap. Why no GROUP BY over the staged rows: the after
+/** Per-village changes; call inside the transaction, before the swap. Why no GROUP BY over the staged rows: the after
  *  counts are counted as rows are staged, and sorting 350k staged rows to group them cost more (0.4 s) than the
  *  lookups. The stored records the staged rows match were found by the key check (key-check.ts, MATCHES), before
  *  the transaction: valid here, as any import that changed records since would have added a batch of the year, which
  *  assertNoBatchSince refuses. */
-export function measureChanges(db: Database.Database, year: number, standard: PovertyStandard, after: StagedCounts, batches: number[]): Map<string, CommuneChange> {
-  const out = new Map<string, CommuneChange>();
+export function measureChanges(db: Database.Database, year: number, standard: PovertyStandard, after: StagedCounts, batches: number[]): Map<string, VillageChange> {
+  const out = new Map<string, VillageChange>();
   if (batches.length) {
     const existing = db
       .prepare(
-        `SELECT c.communeCode AS commune, h.urban, h.incomePerMonth, h.aScore, h.deprivations
+        `SELECT h.villageCode AS village, c.communeCode AS commune, h.urban, h.incomePerMonth, h.aScore, h.deprivations
          FROM HouseholdRecord h JOIN ${COVERED} c ON c.villageCode = h.villageCode
          WHERE h.year = ? AND h.importId IN (SELECT value FROM json_each(?))`,
       )
@@ -115,23 +150,22 @@ export function measureChanges(db: Database.Database, year: number, standard: Po
   const matched = new Map<string, MatchedRows>();
   const rows = db
     .prepare(
-      `SELECT s.communeCode, c.communeCode, CASE WHEN ${SAME} THEN 0 ELSE 1 END
-       FROM ${MATCHES} h JOIN ${STAGE} s ON s.position = h.position
-       LEFT JOIN ${COVERED} c ON c.villageCode = h.villageCode`,
+      `SELECT s.villageCode, s.communeCode, h.villageCode = s.villageCode, CASE WHEN ${SAME} THEN 0 ELSE 1 END
+       FROM ${MATCHES} h JOIN ${STAGE} s ON s.position = h.position`,
     )
     .raw()
-    .iterate() as Iterable<[string, string | null, number]>;
-  for (const [commune, keptIn, changed] of rows) {
-    const key = `${commune}|${keptIn}|${changed}`;
+    .iterate() as Iterable<[string, string, number, number]>;
+  for (const [village, commune, kept, changed] of rows) {
+    const key = `${village}|${kept}|${changed}`;
     const m = matched.get(key);
     if (m) m.n++;
-    else matched.set(key, { commune, keptIn, changed, n: 1 });
+    else matched.set(key, { village, commune, kept, changed, n: 1 });
   }
   countStaged(after, matched.values(), out);
   return out;
 }
 
-/** Delete the covered commune-years (their records are in `batches`, from batchesCovering) and insert the staged rows;
+/** Delete the file's village-years (their records are in `batches`, from batchesCovering) and insert the staged rows;
  *  call inside the transaction. */
 export function swapIn(db: Database.Database, year: number, importId: number, batches: number[]): number {
   if (batches.length) {
@@ -148,19 +182,4 @@ export function swapIn(db: Database.Database, year: number, importId: number, ba
        FROM ${STAGE} ORDER BY position`, // key order (Stage.sortByKey): the new run goes at the end of the table, in sequence
     )
     .run(year, importId).changes;
-}
-
-export function totals(changes: Iterable<CommuneChange>): Omit<CommuneChange, "commune"> {
-  const t = { before: emptyCounts(), after: emptyCounts(), added: 0, removed: 0, changed: 0 };
-  const add = (a: ClassCounts, b: ClassCounts) => {
-    for (const k of Object.keys(a) as (keyof ClassCounts)[]) a[k] += b[k];
-  };
-  for (const c of changes) {
-    add(t.before, c.before);
-    add(t.after, c.after);
-    t.added += c.added;
-    t.removed += c.removed;
-    t.changed += c.changed;
-  }
-  return t;
 }

@@ -9,7 +9,7 @@ import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import type { HouseholdClass } from "@minhbach/core/standards/standards.ts";
 import type { ImportProblem, ProblemCollector } from "../shared/problems.js";
 import type { CheckSink, HeaderInfo } from "./check-rows.js";
-import type { DuplicateIds, HouseholdStage } from "./household-store.js";
+import type { DuplicateIds, HouseholdStage, StagedCounts } from "./household-store.js";
 import type { HouseholdRow } from "./parse-row.js";
 import { emptyCounts, type ClassCounts, type ClassMismatch } from "./summary.js";
 
@@ -29,8 +29,11 @@ export class RowIntake implements CheckSink {
   headers: Record<string, string> = {};
   readonly mismatches: ClassMismatch[] = [];
   mismatchCount = 0;
-  /** Staged rows per commune and class: the import summary's "after" counts, without a query over the staged rows. */
-  readonly staged = new Map<string, ClassCounts>();
+  /** Per village named by a readable row, its commune and its staged rows by class: the villages the import replaces
+   *  and their "after" counts, without a query over the staged rows. Why every readable row's village, even once the
+   *  file is refused: the key check must not report rows of the file's own villages as conflicts with "a village the
+   *  file does not include". */
+  readonly staged: StagedCounts & Map<string, { commune: string; counts: ClassCounts }> = new Map();
 
   constructor(
     private readonly file: string,
@@ -51,7 +54,8 @@ export class RowIntake implements CheckSink {
   row(rowNumber: number, h: HouseholdRow | undefined, key: Buffer | undefined, keyOffset: number, cls: HouseholdClass | undefined, clsError: string | undefined): void {
     if (++this.rows % PROGRESS_EVERY === 0) this.progress?.({ phase: "reading", rows: this.rows });
     if (key === undefined) return; // an empty id: reported by the row check, nothing to compare
-    if (!h || this.problems.count > 0) {
+    const village = h ? this.villageOf(h) : undefined;
+    if (!h || !village || this.problems.count > 0) {
       this.stage.add(rowNumber, key, keyOffset, undefined); // the file will be refused: its ids are still compared
       return;
     }
@@ -60,10 +64,14 @@ export class RowIntake implements CheckSink {
       if (this.mismatchCount++ < MISMATCH_EXAMPLES) this.mismatches.push({ row: h.rowNumber, recorded: CATEGORY_VI[h.reviewCategory]!, computed: cls! });
     }
     this.stage.add(rowNumber, key, keyOffset, h);
-    let counts = this.staged.get(h.communeCode);
-    if (!counts) this.staged.set(h.communeCode, (counts = emptyCounts()));
-    counts[cls!]++;
-    counts.households++;
+    village.counts[cls!]++;
+    village.counts.households++;
+  }
+
+  private villageOf(h: HouseholdRow): { commune: string; counts: ClassCounts } {
+    let v = this.staged.get(h.villageCode);
+    if (!v) this.staged.set(h.villageCode, (v = { commune: h.communeCode, counts: emptyCounts() }));
+    return v;
   }
 
   chunkEnd(): Promise<void> | undefined {

@@ -7,9 +7,9 @@ import Database from "better-sqlite3";
 import type { PovertyStandard } from "@minhbach/core/standards/standards.ts";
 import { PRIVATE_PAGE_SIZE } from "@minhbach/db/migrate.ts";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
-import type { DuplicateIds, HouseholdStore, NewHouseholdBatch, StagedCounts, Summarise } from "./household-store.js";
+import type { DuplicateIds, HouseholdStore, NewHouseholdBatch, ReplaceSteps, StagedCounts } from "./household-store.js";
 import { assertNoBatchSince, conflictsOutsideCover, findKeyCandidates, reconcileKeyPrefixes, saveKeyPrefixes, type KeyCheck } from "./key-check.js";
-import { batchesCovering, householdBatches, measureChanges, swapIn } from "./replace.js";
+import { batchesCovering, coverOf, householdBatches, measureChanges, swapIn } from "./replace.js";
 import type { ImportSummary } from "./summary.js";
 import { Stage } from "./stage.js";
 import type { VillageSource } from "./villages.js";
@@ -55,8 +55,8 @@ export class SqliteHouseholdStore implements HouseholdStore {
     return this.stage!.duplicateIds(limit);
   }
 
-  async fillCovered(year: number): Promise<void> {
-    this.stage!.fillCovered(year);
+  async fillCovered(villages: StagedCounts): Promise<void> {
+    this.stage!.fillCovered(villages);
   }
 
   async conflictsOutsideCover(year: number): Promise<{ rowNumber: number; villageCode: string }[]> {
@@ -71,23 +71,31 @@ export class SqliteHouseholdStore implements HouseholdStore {
     return (this.keyCheck = findKeyCandidates(this.db, year, this.stage!.sortedPrefixes()));
   }
 
-  async replace(year: number, standard: PovertyStandard, after: StagedCounts, b: NewHouseholdBatch, summarise: Summarise): Promise<ImportSummary> {
+  /** Why BEGIN IMMEDIATE by hand rather than db.transaction(): steps.review may wait (a confirmation), which a
+   *  synchronous better-sqlite3 transaction cannot; and the write lock taken up front means no other writer can change
+   *  the records between the measured changes and the swap. */
+  async replace(year: number, standard: PovertyStandard, after: StagedCounts, b: NewHouseholdBatch, steps: ReplaceSteps): Promise<ImportSummary> {
     const db = this.db;
     const keyCheck = this.keyCheck ?? this.checkKeys(year);
-    return db.transaction((): ImportSummary => {
+    db.exec("BEGIN IMMEDIATE");
+    try {
       assertNoBatchSince(db, year, keyCheck);
-      const batches = batchesCovering(householdBatches(db, year), new Set(after.keys()));
-      const changes = measureChanges(db, year, standard, after, batches);
+      const batches = batchesCovering(householdBatches(db, year), coverOf(after));
+      await steps.review(measureChanges(db, year, standard, after, batches));
       const batch = db
         .prepare(`INSERT INTO ImportBatch (kind, fileName, sha256, year, rows, synthetic, sourceId, summary, createdAt) VALUES ('HOUSEHOLDS', ?, ?, ?, ?, ?, ?, '{}', ?)`)
         .run(b.fileName, b.sha256, year, b.rows, b.synthetic ? 1 : 0, b.sourceId, new Date().toISOString());
       const importId = Number(batch.lastInsertRowid);
       swapIn(db, year, importId, batches);
       saveKeyPrefixes(db, importId, year, keyCheck);
-      const s = summarise(importId, changes);
+      const s = steps.summarise(importId);
       db.prepare(`UPDATE ImportBatch SET summary = ? WHERE id = ?`).run(JSON.stringify(s), importId);
+      db.exec("COMMIT");
       return s;
-    })();
+    } catch (err) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw err;
+    }
   }
 
   async dropStage(): Promise<void> {

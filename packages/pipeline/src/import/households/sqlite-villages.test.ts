@@ -1,14 +1,14 @@
 /**
  * Villages looked up in a SQLite store as rows name them (sqlite-villages.ts), against the fixture map: a village that
  * moved commune on 2025-07-01 and one abolished on 2024-01-01. The import tests cover the same cases end to end; these
- * pin the look-ups themselves, as each now reads a village or a commune's villages alone.
+ * pin the look-ups themselves, as each reads a village alone.
  */
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
-import { SqliteVillageLookup, villagesNear } from "./sqlite-villages.js";
+import { SqliteVillageLookup } from "./sqlite-villages.js";
 import { dropHouseholdStores, seededStores } from "./test-fixtures.js";
-import { NOT_AT_REVIEW, villagesByCommune } from "./villages.js";
+import { NOT_AT_REVIEW } from "./villages.js";
 
 afterEach(dropHouseholdStores);
 
@@ -42,22 +42,5 @@ describe("a row's village", () => {
 
   it("refuses a store file that does not exist rather than creating one", () => {
     expect(() => new SqliteVillageLookup("/nonexistent/minhbach.db", 2024)).toThrow();
-  });
-});
-
-describe("the villages of a file's communes", () => {
-  it("are those whose commune at the review is one of them, moved villages included", async () => {
-    const db = new Database(await storePath(), { readonly: true });
-    try {
-      const near = (communes: string[], year: number) =>
-        villagesByCommune(villagesNear(db, `SELECT value FROM json_each('${JSON.stringify(communes)}')`, year), communes);
-      expect(near(["01990"], 2024)).toEqual(new Map([["01990", ["01990-01", "01990-02"]]]));
-      expect(near(["01993"], 2024)).toEqual(new Map([["01993", ["01993-01", "01993-02"]]]));
-      expect(near(["01990"], 2025)).toEqual(new Map([["01990", ["01990-01", "01990-02", "01993-02"]]]));
-      expect(near(["01993"], 2025)).toEqual(new Map([["01993", ["01993-01"]]]));
-      expect(near(["01990"], 2023).get("01990")).toContain("01990-09"); // before its abolition
-    } finally {
-      db.close();
-    }
   });
 });

@@ -2,10 +2,9 @@
  * The villages of a SQLite store, looked up as the rows name them, each once. Why not all up front: a national store
  * holds 90,294 villages and a province file names ~1,400 of them; reading and resolving them all took ~0.33 s per
  * import on the main thread before the check could start, and copying them to the check worker more.
- * The covered villages (every village of the communes a file names) are read the same way, for those communes only.
  */
 import Database from "better-sqlite3";
-import { villagesAtYear, type ParentLinkRow, type VillageLookup, type VillageUnitRow, type VillagesAtYear } from "./villages.js";
+import { villagesAtYear, type ParentLinkRow, type VillageLookup, type VillageUnitRow } from "./villages.js";
 
 /** In the cache: the code is not a village (a Map cannot tell a missing entry from an undefined one in one look-up). */
 const NOT_A_VILLAGE = "\u0001";
@@ -51,18 +50,4 @@ export class SqliteVillageLookup implements VillageLookup {
   close(): void {
     this.db.close();
   }
-}
-
-/**
- * The villages that may belong to one of the communes in `communesSql` (a query of commune codes) at the review: those
- * whose current parent is one, or with a dated link to one, resolved to the year. The caller keeps those whose
- * commune is in the set.
- */
-export function villagesNear(db: Database.Database, communesSql: string, year: number): VillagesAtYear {
-  // "+level": without it SQLite reads every village through the level index (50 ms) instead of the few by code (3 ms).
-  const candidates = `SELECT code FROM AdminUnit WHERE +level = 'VILLAGE' AND parentCode IN (${communesSql})
-    UNION SELECT unitCode FROM UnitParent WHERE parentCode IN (${communesSql})`;
-  const units = db.prepare(`SELECT code, parentCode, validFrom, validTo FROM AdminUnit WHERE +level = 'VILLAGE' AND code IN (${candidates})`).iterate();
-  const links = db.prepare(`SELECT unitCode, parentCode, validFrom, validTo FROM UnitParent WHERE unitCode IN (${candidates}) ORDER BY unitCode, validFrom`).iterate();
-  return villagesAtYear(units as Iterable<VillageUnitRow>, links as Iterable<ParentLinkRow>, year);
 }

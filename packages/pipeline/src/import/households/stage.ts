@@ -10,9 +10,8 @@
  */
 import type Database from "better-sqlite3";
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
-import type { DuplicateIds, HouseholdStage } from "./household-store.js";
+import type { DuplicateIds, HouseholdStage, StagedCounts } from "./household-store.js";
 import { PrefixList } from "./key-prefixes.js";
-import { villagesNear } from "./sqlite-villages.js";
 import type { HouseholdRow } from "./parse-row.js";
 
 /** The staged rows as the swap reads them, after sortByKey: position (the rowid in SORTED, so key order), rowNumber,
@@ -147,13 +146,11 @@ export class Stage implements HouseholdStage {
     this.open = false;
   }
 
-  /** Every village of the communes the file covers (at `year`'s review), so their old records can be replaced. */
-  fillCovered(year: number): void {
-    const staged = `SELECT DISTINCT communeCode FROM ${VILLAGES}`;
-    const communes = new Set(this.db.prepare(staged).pluck().all() as string[]);
+  /** The villages the file names, so that their old records, and only theirs, are replaced (COVERED). */
+  fillCovered(villages: StagedCounts): void {
     const ins = this.db.prepare(`INSERT OR IGNORE INTO ${COVERED} VALUES (?, ?)`);
     this.db.transaction(() => {
-      for (const [village, c] of villagesNear(this.db, staged, year)) if (communes.has(c)) ins.run(village, c);
+      for (const [village, s] of villages) ins.run(village, s.commune);
     })();
   }
 

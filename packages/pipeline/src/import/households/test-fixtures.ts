@@ -2,7 +2,11 @@
  * Test set-up for household imports: a small unit map (two communes; one village moves commune on 2025-07-01, as in
  * the 2025 reform) written through the Prisma client, and household rows in the template's column order.
  */
+import fs from "node:fs";
+import Database from "better-sqlite3";
 import { HOUSEHOLD_COLUMNS } from "@minhbach/core/households/columns.ts";
+import { isSqliteUrl, sqlitePathFromUrl } from "@minhbach/db/sqlite-url.ts";
+import { queryStore } from "@minhbach/db/test-query.ts";
 import { openPrivateStore } from "@minhbach/db/private";
 import type { Provider } from "@minhbach/db/migrate.ts";
 import { TEST_STORE_PROVIDER, freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
@@ -52,6 +56,16 @@ export async function seedUnits(privateUrl: string): Promise<void> {
   await db.$disconnect();
 }
 
+/** A commune `code` (district 019) with `villages` villages `code-01`, `code-02`, …, for scenarios about a whole commune. */
+export async function seedCommune(privateUrl: string, code: string, villages: number): Promise<string[]> {
+  const codes = Array.from({ length: villages }, (_, i) => `${code}-${String(i + 1).padStart(2, "0")}`);
+  const db = openPrivateStore(privateUrl);
+  const unit = (c: string, level: string, parentCode: string) => ({ code: c, level, parentCode, name: `Đơn vị ${c}`, nameAscii: `don vi ${c}`, type: level === "VILLAGE" ? "thôn" : "xã" });
+  await db.adminUnit.createMany({ data: [unit(code, "COMMUNE", "019"), ...codes.map((c) => unit(c, "VILLAGE", code))] });
+  await db.$disconnect();
+  return codes;
+}
+
 export type RowFields = Partial<Record<(typeof HOUSEHOLD_COLUMNS)[number]["key"], string | number>>;
 
 /** A household row in HEADER order: a rural poor household lacking 3 ND07 indicators unless overridden. */
@@ -62,4 +76,21 @@ export function household(id: string, fields: RowFields = {}): (string | number)
   };
   const all = { ...base, ...fields };
   return HOUSEHOLD_COLUMNS.map((c) => all[c.key] ?? "");
+}
+
+/** Everything the store holds, as bytes: SQLite's database file and WAL (every byte written); on PostgreSQL every
+ *  row of every table as text (the server's files are not ours to read). */
+export async function storedBytes(privateUrl: string): Promise<Buffer> {
+  if (!isSqliteUrl(privateUrl)) {
+    const tables = await queryStore<{ t: string }>(privateUrl, `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    const rows: string[] = [];
+    for (const { t } of tables) rows.push(...(await queryStore<{ r: string }>(privateUrl, `SELECT x::text AS r FROM "${t}" x ORDER BY 1`)).map((x) => x.r));
+    return Buffer.from(rows.join("\n"), "utf8");
+  }
+  // checkpoint the WAL so that every byte written is in the main file, then read main file and WAL
+  const path = sqlitePathFromUrl(privateUrl);
+  const db = new Database(path);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  return Buffer.concat([fs.readFileSync(path), fs.existsSync(path + "-wal") ? fs.readFileSync(path + "-wal") : Buffer.alloc(0)]);
 }

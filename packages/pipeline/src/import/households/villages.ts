@@ -63,11 +63,3 @@ export function villagesAtYear(units: Iterable<VillageUnitRow>, links: Iterable<
   }
   return out;
 }
-
-/** The villages whose commune at the review is one of `communes`, by commune: the villages an import covers. */
-export function villagesByCommune(villages: VillagesAtYear, communes: Iterable<string>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const c of communes) out.set(c, []);
-  for (const [village, c] of villages) out.get(c)?.push(village);
-  return out;
-}

@@ -27,11 +27,17 @@ export async function loadRecordContext(db: PrivateDb, file: string, secret?: st
   };
 }
 
+/** What an operator can do about a code missing from the unit list. Why spelled out: there is no units import; the
+ *  unit list comes with the store (`minhbach demo` loads the demo's Bắc Kạn units), so a wrong code is the usual cause. */
+const UNIT_LIST_REMEDY =
+  "check the code against the unit list (e.g. 01990 for a commune, 01990-03 for a village); `minhbach demo` loads " +
+  "the demo's Bắc Kạn units, and there is no import of units from a file yet (docs/import-format-records.md)";
+
 /** A unit code that must exist (any level). */
 export function knownUnit(f: RowFields, ctx: RecordContext, key: string): string | undefined {
   const code = f.code(key, { required: true });
   if (code === undefined) return undefined;
-  if (!ctx.units.has(code)) return f.problem(key, `unknown unit code ${code} (import the units first)`);
+  if (!ctx.units.has(code)) return f.problem(key, `unknown unit code ${code}: not in the private store's unit list; ${UNIT_LIST_REMEDY}`);
   return code;
 }
 
@@ -40,8 +46,8 @@ export function knownVillages(f: RowFields, ctx: RecordContext, key: string, cod
   if (codes === undefined) return undefined;
   const unknown = codes.filter((c) => !ctx.units.has(c));
   const notVillage = codes.filter((c) => ctx.units.has(c) && ctx.units.get(c) !== "VILLAGE");
-  if (unknown.length > 0) return f.problem(key, `unknown village code(s) ${unknown.slice(0, 5).join(", ")}`);
-  if (notVillage.length > 0) return f.problem(key, `not a village: ${notVillage.slice(0, 5).join(", ")} (${ctx.units.get(notVillage[0]!)})`);
+  if (unknown.length > 0) return f.problem(key, `unknown village code(s) ${unknown.slice(0, 5).join(", ")}: not in the private store's unit list; ${UNIT_LIST_REMEDY}`);
+  if (notVillage.length > 0) return f.problem(key, `not a village: ${notVillage.slice(0, 5).join(", ")} (${ctx.units.get(notVillage[0]!)}); give the codes of its villages (e.g. 01990-03)`);
   return [...codes];
 }
 
@@ -50,6 +56,6 @@ export function knownSources(f: RowFields, ctx: RecordContext, key = "source_ids
   const ids = f.codes(key);
   if (ids === undefined) return undefined;
   const unknown = ids.filter((id) => !ctx.sourceIds.has(id));
-  if (unknown.length > 0) return f.problem(key, `unknown source id(s) ${unknown.slice(0, 5).join(", ")} (import the sources file first)`);
+  if (unknown.length > 0) return f.problem(key, `unknown source id(s) ${unknown.slice(0, 5).join(", ")}: import the sources file first (\`minhbach import sources FILE\`), or correct the id`);
   return JSON.stringify(ids);
 }

@@ -46,13 +46,13 @@ describe("credit: every problem is reported with its row and column, and nothing
     ]);
     const problems = await problemsOf(importCredit({ privateUrl: fx.privateUrl, file }));
     expect(problems).toEqual([
-      "3:Mã đơn vị: unknown unit code 99999 (import the units first)",
+      expect.stringMatching(/^3:Mã đơn vị: unknown unit code 99999: not in the private store's unit list; check the code against the unit list/),
       "4:Năm: 1890 is below the minimum 2000",
       "5:Lượt vay: negative value -3; must be at least 0",
       "6:Dư nợ (đồng): negative value -5000; must be at least 0 đồng",
       expect.stringMatching(/^7:Dư nợ \(đồng\): 12345678901234567890 đồng is implausibly large/),
       expect.stringMatching(/^8:Dư nợ \(đồng\): "1.5" is not a whole number/),
-      "9:Mã nguồn: unknown source id(s) src-zzz (import the sources file first)",
+      "9:Mã nguồn: unknown source id(s) src-zzz: import the sources file first (`minhbach import sources FILE`), or correct the id",
       "10:Chương trình tín dụng: duplicate: same unit, year and programme as row 2",
       "11:Dữ liệu giả lập: must be 1 (synthetic) or 0 (from a cited source)",
     ]);

@@ -41,8 +41,8 @@ describe("projects", () => {
       project("P6", ""),
     ]);
     expect(await problemsOf(importProjects({ privateUrl: fx.privateUrl, file }))).toEqual([
-      "2:Mã thôn: unknown village code(s) 01990-77",
-      "3:Mã thôn: not a village: 01990 (COMMUNE)",
+      expect.stringMatching(/^2:Mã thôn: unknown village code\(s\) 01990-77: not in the private store's unit list; check the code/),
+      "3:Mã thôn: not a village: 01990 (COMMUNE); give the codes of its villages (e.g. 01990-03)",
       '4:Ngày bắt đầu: "31/02/2024" is not a date (YYYY-MM-DD or DD/MM/YYYY)',
       "5:Ngày kết thúc: ends before it starts",
       '6:Trạng thái: "DONE" is not one of PLANNED, ONGOING, COMPLETED, CANCELLED',
@@ -91,7 +91,7 @@ describe("project funding", () => {
       ["P2", "PEOPLE", "200", "0"],
     ]);
     expect(await problemsOf(importProjectFunding({ privateUrl: fx.privateUrl, file }))).toEqual([
-      "2:Mã dự án: unknown project P9 (import the projects file first)",
+      "2:Mã dự án: unknown project P9: import the projects file first (`minhbach import projects FILE`), or correct the code",
       '3:Nguồn vốn: "BANK" is not one of CENTRAL, LOCAL, CREDIT, PEOPLE, OTHER',
       "4:Kinh phí (đồng): negative value -100; must be at least 0 đồng",
       "5:Đã giải ngân (đồng): required number is empty",
@@ -139,8 +139,8 @@ describe("project participants", () => {
     ]);
     const problems = await problemsOf(importProjectParticipants({ privateUrl: fx.privateUrl, file, secret: SECRET }));
     expect(problems).toEqual([
-      "3:Mã dự án: unknown project P7 (import the projects file first)",
-      "4:Mã thôn: unknown village code(s) 01990-99",
+      "3:Mã dự án: unknown project P7: import the projects file first (`minhbach import projects FILE`), or correct the code",
+      expect.stringMatching(/^4:Mã thôn: unknown village code\(s\) 01990-99: not in the private store's unit list/),
       "5:Mã hộ: duplicate: same project and household as row 2",
       "6:Mã hộ: required value is empty",
     ]);

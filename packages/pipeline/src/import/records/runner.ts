@@ -1,17 +1,19 @@
 /**
  * The one validated-record import every record file kind goes through: read the table, parse and check each row
- * (collecting every problem), reject duplicate keys, then replace what the file covers and record an ImportBatch in a
- * single transaction. Why one runner: eight kinds share the all-or-nothing rule, problem format and audit trail;
- * a kind only says how to parse a row and what it replaces.
+ * (collecting every problem — the header's, the file's and every row's, in one pass), reject duplicate keys, then
+ * replace what the file covers and record an ImportBatch in a single transaction; nothing is stored if any problem.
+ * Why one runner: eight kinds share the all-or-nothing rule, problem format and audit trail; a kind only says how to
+ * parse a row and what it replaces.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ColumnSpec } from "@minhbach/core/households/columns.ts";
 import { openPrivateStore, type PrivateDb } from "@minhbach/db/private";
-import { ImportError, ProblemCollector, readTable, type ImportProblem } from "../shared/index.js";
+import { ImportError, ProblemCollector, type ImportProblem } from "../shared/index.js";
 import { loadRecordContext, type RecordContext } from "./context.js";
 import { RowFields } from "./fields.js";
+import { readRecordRows } from "./read-rows.js";
 
 export interface ParsedRow<R> {
   rowNumber: number;
@@ -23,8 +25,9 @@ export interface RecordKind<R, X = unknown> {
   /** ImportBatch.kind, e.g. "CREDIT". */
   batchKind: string;
   columns: readonly ColumnSpec[];
-  /** Extra state the rows are checked against (e.g. existing projects). */
-  prepare?(ctx: RecordContext): Promise<X>;
+  /** Extra state the rows are checked against (e.g. existing projects). A problem it reports (e.g. no household key)
+   *  refuses the file, but the rows are still checked so that every problem is listed at once. */
+  prepare?(ctx: RecordContext, report: (reason: string) => void): Promise<X>;
   /** Parse one row; report problems through `f` and return undefined if the row is unusable. */
   parse(f: RowFields, ctx: RecordContext, extra: X): R | undefined;
   /** The file's key: two rows with the same key are a problem, reported on `duplicateColumn`. */
@@ -44,6 +47,8 @@ export interface RecordImportOptions {
   file: string;
   /** HOUSEHOLD_KEY_SECRET; needed by project participants only. */
   secret?: string;
+  /** Skip columns holding names, ID numbers, phone numbers or addresses unread, instead of refusing the file. */
+  dropPersonalColumns?: boolean;
 }
 
 export interface RecordImportSummary {
@@ -62,10 +67,10 @@ export async function runRecordImport<R, X>(spec: RecordKind<R, X>, opts: Record
   const db = openPrivateStore(opts.privateUrl);
   try {
     const ctx = await loadRecordContext(db, file, opts.secret);
-    const extra = spec.prepare ? await spec.prepare(ctx) : (undefined as X);
     const problems = new ProblemCollector();
+    const extra = spec.prepare ? await spec.prepare(ctx, (reason) => problems.add({ file, reason })) : (undefined as X);
     const warnings: ImportProblem[] = [];
-    const parsed = await parseRows(spec, ctx, extra, problems, warnings);
+    const parsed = await parseRows(spec, ctx, extra, problems, warnings, opts.dropPersonalColumns ?? false);
     if (parsed.length === 0 && problems.count === 0) problems.add({ file, reason: "the file has no data rows" });
     problems.throwIfAny();
 
@@ -104,30 +109,31 @@ async function parseRows<R, X>(
   extra: X,
   problems: ProblemCollector,
   warnings: ImportProblem[],
+  dropPersonalColumns: boolean,
 ): Promise<ParsedRow<R>[]> {
   const columns = new Map(spec.columns.map((c) => [c.key, c]));
   const firstRowOfKey = new Map<string, number>();
   const xlsx = /\.xls[xm]$/i.test(ctx.file);
   const parsed: ParsedRow<R>[] = [];
-  try {
-    // Row-level reader problems (formula cells, values under no header) go to the same collector; such rows are skipped.
-    for await (const row of readTable(ctx.file, { columns: spec.columns, problems })) {
-      const f = new RowFields(ctx.file, row.rowNumber, row.values, columns, (p) => problems.add(p), (w) => warnings.push(w), xlsx);
-      const record = spec.parse(f, ctx, extra);
-      if (record === undefined || !f.ok) continue;
-      const key = spec.key(record);
-      const first = firstRowOfKey.get(key);
-      if (first !== undefined) {
-        f.problem(spec.duplicateColumn, `duplicate: same ${spec.keyLabel} as row ${first}`);
-        continue;
-      }
-      firstRowOfKey.set(key, row.rowNumber);
-      parsed.push({ rowNumber: row.rowNumber, record });
+  const missingColumns = new Set<string>();
+  const onDropped = (headers: string[], row: number) => {
+    for (const column of headers) warnings.push({ file: ctx.file, row, column, reason: "personal data: skipped unread (--drop-personal-columns)" });
+  };
+  // A required column the file lacks is one problem (on the header), not one more per row.
+  const report = (p: ImportProblem) => (p.column !== undefined && missingColumns.has(p.column) ? undefined : problems.add(p));
+  // Row-level reader problems (formula cells, values under no header) go to the same collector; such rows are skipped.
+  for await (const row of readRecordRows({ file: ctx.file, columns: spec.columns, dropPersonalColumns, problems, onDropped, missingColumns })) {
+    const f = new RowFields(ctx.file, row.rowNumber, row.values, columns, report, (w) => warnings.push(w), xlsx);
+    const record = spec.parse(f, ctx, extra);
+    if (record === undefined || !f.ok) continue;
+    const key = spec.key(record);
+    const first = firstRowOfKey.get(key);
+    if (first !== undefined) {
+      f.problem(spec.duplicateColumn, `duplicate: same ${spec.keyLabel} as row ${first}`);
+      continue;
     }
-  } catch (err) {
-    // The reader reports file-level problems (headers, encoding) as an ImportError: list them with the row problems.
-    if (!(err instanceof ImportError)) throw err;
-    problems.addAll(err.problems);
+    firstRowOfKey.set(key, row.rowNumber);
+    parsed.push({ rowNumber: row.rowNumber, record });
   }
   return parsed;
 }

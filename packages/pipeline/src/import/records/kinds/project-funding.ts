@@ -19,7 +19,7 @@ export const projectFundingKind: RecordKind<FundingRow, Set<string>> = {
   },
   parse(f, _ctx, projects) {
     let projectCode = f.code("project_code", { required: true });
-    if (projectCode !== undefined && !projects.has(projectCode)) projectCode = f.problem("project_code", `unknown project ${projectCode} (import the projects file first)`);
+    if (projectCode !== undefined && !projects.has(projectCode)) projectCode = f.problem("project_code", `unknown project ${projectCode}: import the projects file first (\`minhbach import projects FILE\`), or correct the code`);
     const fundingSource = f.oneOf("funding_source", FUNDING_SOURCES, { required: true });
     const budgetVnd = f.vnd("budget_vnd");
     const disbursedVnd = f.vnd("disbursed_vnd");

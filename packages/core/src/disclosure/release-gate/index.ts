@@ -1,0 +1,4 @@
+/** The release gate's entry point: the whole release as published, attacked with the relations an outsider knows. */
+export { runReleaseGate } from "./gate.ts";
+export { cellKey } from "./types.ts";
+export type { DifferencingPair, HierarchyEdge, ReleaseCell, ReleaseFinding, ReleaseGateInput, ReleaseGateReport } from "./types.ts";
