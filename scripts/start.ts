@@ -9,6 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { loadConfig, publicStoreUrl } from "../packages/core/src/config/config.ts";
 import { sqlitePathFromUrl, isSqliteUrl } from "../packages/db/src/sqlite-url.ts";
+import { siteOrigin } from "../packages/portal/src/server/site-origin.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Reads the project's .env into this process's environment (real variables win); the pipeline and the server below
@@ -40,13 +41,24 @@ if (!hasCompleteRelease(publicStoreUrl(config))) {
   runPipeline("publish", "--title", "Bản trình diễn: dữ liệu giả lập, hiệu chỉnh theo số liệu đã công bố");
 }
 
-// Build steps for what the server serves (portal), when present.
-for (const pkg of ["portal"]) {
-  const dir = path.join(root, "packages", pkg);
-  if (fs.existsSync(path.join(dir, "package.json")) && !fs.existsSync(path.join(dir, "dist"))) {
-    const built = spawnSync("pnpm", ["--filter", `@minhbach/${pkg}`, "build"], { cwd: root, stdio: "inherit" });
-    if (built.status !== 0) process.exit(built.status ?? 1);
-  }
+// One site origin for the build and the server (links, canonical, oEmbed discovery and the live /oembed must agree):
+// parsed once here and handed to both children, normalised, through PORTAL_SITE_URL.
+process.env.PORTAL_SITE_URL = siteOrigin(config);
+// Where the portal is built and served from (MINHBACH_STATIC_DIR lets tests and operators use another folder).
+const staticDir = path.resolve(process.env.MINHBACH_STATIC_DIR ?? path.join(root, "packages/portal/dist"));
+process.env.MINHBACH_STATIC_DIR = staticDir;
+buildPortalIfStale();
+
+/** Serve what was last published: the build compares dist/'s stamp (release, origin, portal sources) with the public
+ *  store's latest complete release and this origin, does nothing when they match, else rebuilds (reusing the extracted
+ *  snapshot when the release is the same). Why always asked: after `minhbach publish` and a restart, a "dist exists"
+ *  check served the old release beside an API serving the new one. */
+function buildPortalIfStale(): void {
+  if (!fs.existsSync(path.join(root, "packages/portal/package.json"))) return;
+  const built = spawnSync("pnpm", ["--filter", "@minhbach/portal", "build", "--if-stale"], {
+    cwd: root, stdio: "inherit", env: { ...process.env, PORTAL_OUT_DIR: staticDir },
+  });
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
 // Production behaviour (no stack traces in errors) unless the operator asks for development.

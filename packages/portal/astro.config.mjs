@@ -4,7 +4,8 @@ import { defineConfig } from "astro/config";
 
 export default defineConfig({
   output: "static",
-  site: process.env.PORTAL_SITE_URL || "http://localhost:4000",
+  // Set by src/build/pipeline.ts from siteOrigin() (PORTAL_SITE_URL, else http://localhost:<PORT>): no second default here.
+  site: process.env.PORTAL_SITE_URL,
   outDir: process.env.PORTAL_OUT_DIR || "./dist",
   trailingSlash: "ignore",
   build: { format: "directory", inlineStylesheets: "always" },

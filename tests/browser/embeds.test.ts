@@ -58,8 +58,13 @@ describe("card widget on a news site", () => {
     const doc = await (await fetch(href!)).json() as { type: string; html: string };
     expect(doc.type).toBe("rich");
     expect(doc.html).toContain("/embed/unit/01990/card/");
-    const dynamic = await (await fetch(`${base}/oembed?url=${encodeURIComponent(`${base}/en/unit/01990/`)}&format=json`)).json() as { html: string };
-    expect(dynamic.html).toContain("lang=en");
+    // Discovery names the live endpoint with the page's own URL, so the English profile discovers the English widget.
+    expect(href).toBe(`${base}/oembed?url=${encodeURIComponent(`${base}/unit/01990/`)}&format=json`);
+    await page.goto(`${base}/en/unit/01990/`);
+    const enHref = await page.locator('link[type="application/json+oembed"]').getAttribute("href");
+    const en = await (await fetch(`${enHref}&maxwidth=320&maxheight=200`)).json() as { html: string; width: number; height: number };
+    expect(en.html).toContain("/embed/unit/01990/card/?lang=en");
+    expect([en.width, en.height]).toEqual([320, 200]);
     await page.close();
   });
 });

@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type AppOptions } from "../../packages/api/src/app/create-app.js";
-import { buildDemoRelease, buildDemoTemplate, dropDemoTemplate, type DemoRelease, type DemoTemplate } from "../pipeline/demo-release.js";
+import { buildDemoReleaseAnywhere, type DemoRelease } from "../pipeline/demo-release.js";
 import { harvest, type Harvest } from "./harvest.js";
 import { buildModel, type AttackModel } from "./model.js";
 import { loadReasons, startReasonProxy, type ReasonProxy } from "./reason-proxy.js";
@@ -22,23 +22,13 @@ const pino = createRequire(path.resolve(import.meta.dirname, "../../packages/api
 
 const log = (line: string) => process.stdout.write(`[outside-attacker] ${line}\n`);
 
-let template: DemoTemplate | undefined;
-let demo: DemoRelease;
+let demo: DemoRelease & { ownTemplate: boolean };
 let app: Awaited<ReturnType<typeof startServer>>;
 let proxy: ReasonProxy | undefined;
 
 beforeAll(async () => {
-  // In a run with the pipeline project, its global set-up has built the demo template: copy that one. Run alone, this
-  // file builds the template itself (the same function, once) — a global set-up of this project would build a second
-  // template whenever both projects run.
-  if (!process.env.MINHBACH_DEMO_TEMPLATE) {
-    template = await buildDemoTemplate("minhbach-outside-attacker-template-");
-    process.env.MINHBACH_DEMO_TEMPLATE = template.dir;
-    if (template.privateDb) process.env.MINHBACH_DEMO_TEMPLATE_PRIVATE_DB = template.privateDb;
-    if (template.publicDb) process.env.MINHBACH_DEMO_TEMPLATE_PUBLIC_DB = template.publicDb;
-  }
-  log(template ? "no demo template in this run: built one" : `copies the run's demo template ${process.env.MINHBACH_DEMO_TEMPLATE}`);
-  demo = await buildDemoRelease("minhbach-outside-attacker-");
+  demo = await buildDemoReleaseAnywhere("minhbach-outside-attacker-");
+  log(demo.ownTemplate ? "no demo template in this run: built one" : "copies the run's demo template");
   // No rate limit: startServer turns it on only when asked (main.ts does, from the configuration).
   app = await startServer({ port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), publicUrl: demo.publicUrl });
 }, 600_000);
@@ -47,10 +37,6 @@ afterAll(async () => {
   await proxy?.close();
   await app?.close();
   await demo?.drop();
-  if (template) {
-    await dropDemoTemplate(template);
-    for (const name of ["MINHBACH_DEMO_TEMPLATE", "MINHBACH_DEMO_TEMPLATE_PRIVATE_DB", "MINHBACH_DEMO_TEMPLATE_PUBLIC_DB"]) delete process.env[name];
-  }
 });
 
 /** Harvest, model, attack; logs what it found and how long each step took. */

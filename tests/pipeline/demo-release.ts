@@ -136,3 +136,25 @@ export async function buildDemoRelease(prefix = "minhbach-e2e-"): Promise<DemoRe
     },
   };
 }
+
+const TEMPLATE_ENV = ["MINHBACH_DEMO_TEMPLATE", "MINHBACH_DEMO_TEMPLATE_PRIVATE_DB", "MINHBACH_DEMO_TEMPLATE_PUBLIC_DB"] as const;
+
+/**
+ * A copy of the demo release for a test file of a project without the pipeline's global set-up (the API's, the
+ * outside attacker's). In a run with the pipeline project it copies the template that set-up built; run alone, it
+ * builds a template of its own, which its `drop` removes. Why not a global set-up of their own: a run of several
+ * projects would build the demo once per project.
+ */
+export async function buildDemoReleaseAnywhere(prefix: string): Promise<DemoRelease & { ownTemplate: boolean }> {
+  if (process.env.MINHBACH_DEMO_TEMPLATE) return { ...(await buildDemoRelease(prefix)), ownTemplate: false };
+  const template = await buildDemoTemplate(`${prefix}template-`);
+  const values = [template.dir, template.privateDb, template.publicDb];
+  TEMPLATE_ENV.forEach((name, i) => values[i] && (process.env[name] = values[i]));
+  const demo = await buildDemoRelease(prefix);
+  const drop = async () => {
+    await demo.drop();
+    await dropDemoTemplate(template);
+    for (const name of TEMPLATE_ENV) delete process.env[name];
+  };
+  return { ...demo, drop, ownTemplate: true };
+}

@@ -28,9 +28,11 @@ if (process.env.DATABASE_URL) {
 const portal = path.join(repoRoot, "packages/portal/dist");
 const staticDir = process.env.MINHBACH_STATIC_DIR ? path.resolve(process.env.MINHBACH_STATIC_DIR) : fs.existsSync(portal) ? portal : undefined;
 const rateLimit = { perSecond: api.RATE_LIMIT_PER_SECOND, burst: api.RATE_LIMIT_BURST, redisUrl: api.REDIS_URL, trustProxyHops: api.TRUST_PROXY_HOPS };
-// The portal's oEmbed format (it knows its own URLs and widgets), mounted when the portal is served.
+// The portal's oEmbed format (it knows its own URLs and widgets), mounted when the portal is served. Its origin is the
+// one the portal was built with (siteOrigin: PORTAL_SITE_URL, else http://localhost:<PORT>), or it would refuse the
+// portal's own URLs.
 const oembed = staticDir
-  ? { origin: process.env.PORTAL_SITE_URL ?? `http://localhost:${config.PORT}`, handle: (await import("../../portal/src/server/oembed.ts")).handleOEmbed }
+  ? { origin: (await import("../../portal/src/server/site-origin.ts")).siteOrigin(config), handle: (await import("../../portal/src/server/oembed.ts")).handleOEmbed }
   : undefined;
 let app: Awaited<ReturnType<typeof startServer>>;
 try {

@@ -26,7 +26,9 @@
     var frames = document.getElementsByTagName("iframe");
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === e.source) {
-        var h = Math.max(60, Math.min(4000, Number(e.data.height) || 0));
+        // An oEmbed consumer's maxheight (data-max-height) is a hard limit: the widget scrolls inside beyond it.
+        var cap = Number(frames[i].getAttribute("data-max-height")) || 4000;
+        var h = Math.min(cap, Math.max(60, Math.min(4000, Number(e.data.height) || 0)));
         frames[i].style.height = h + "px";
         frames[i].setAttribute("height", String(h));
       }

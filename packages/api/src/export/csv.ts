@@ -20,3 +20,11 @@ export function csvLine(values: unknown[]): string {
 }
 
 export const BOM = "\uFEFF";
+
+/** A table as CSV: the header row is the columns' fixed keys and statuses stay codes, in every language, so scripts
+ *  (and the outside attacker's harvest) read any language's CSV alike; words in the language are in label columns. */
+export function tableCsv(table: { columns: { key: string }[]; rows: unknown[][] }): string {
+  let out = BOM + csvLine(table.columns.map((c) => c.key));
+  for (const row of table.rows) out += csvLine(row);
+  return out;
+}

@@ -1,4 +1,5 @@
 /** CSV formula injection: hostile unit and project names come out of the exports as inert text. */
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_PROJECTS, HOSTILE_UNITS, writeHostileStore } from "../test/hostile-release.js";
 import { startTestApp, type TestApp } from "../test/test-app.js";
@@ -59,5 +60,27 @@ describe("exports of a release with hostile names", () => {
     for (const [code, name] of Object.entries(HOSTILE_PROJECTS)) expect(rows.find((r) => r.code === code)!.name, code).toBe(`'${name}`);
     const { body } = await app.gql(`{ a: unit(code: "01990-02") { name } b: project(code: "LB-DE-2023") { name } }`);
     expect(body.data).toEqual({ a: { name: HOSTILE_UNITS["01990-02"] }, b: { name: "+SUM(1,2)" } });
+  });
+
+  // XML reads a carriage return back as a line feed (end-of-line normalisation): the only change to a name.
+  const xmlText = (name: string) => name.replace(/\r\n?/g, "\n");
+
+  it("units.xlsx and projects.xlsx: hostile names are plain string cells, unchanged, never formulas", async () => {
+    const read = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await (await fetch(`${app.url}/export/${path}`)).arrayBuffer());
+      // The name is column 4 of units (after release, code, GSO code) and column 3 of projects (after release, code).
+      const nameColumn = path.startsWith("projects") ? 3 : 4;
+      const cells = new Map<string, { type: ExcelJS.ValueType; value: unknown }>();
+      wb.worksheets[0]!.eachRow((row, n) => {
+        const cell = row.getCell(nameColumn);
+        if (n > 1) cells.set(String(row.getCell(2).value), { type: cell.type, value: cell.value });
+      });
+      return cells;
+    };
+    const units = await read("units.xlsx?parentCode=01990&year=2023");
+    for (const [code, name] of Object.entries(HOSTILE_UNITS)) expect(units.get(code), code).toEqual({ type: ExcelJS.ValueType.String, value: xmlText(name) });
+    const projects = await read("projects.xlsx?unitCode=01990");
+    for (const [code, name] of Object.entries(HOSTILE_PROJECTS)) expect(projects.get(code), code).toEqual({ type: ExcelJS.ValueType.String, value: xmlText(name) });
   });
 });

@@ -1,4 +1,5 @@
-/** The ten journalist queries of docs/api.md and the explorer run without errors on the fixture release. */
+/** The ten journalist queries of the explorer validate and run without errors on the API fixture. Whether they return
+ *  data is checked on the demo release, whose codes they use (src/test/docs-queries.test.ts). */
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +17,6 @@ describe("example queries", () => {
     const { status, body } = await app.gql(q.query, q.variables);
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
-    expect(JSON.stringify(body.data)).not.toMatch(/^\{("[a-z]+":null,?)+\}$/);
   });
 
   it("are all shown in docs/api.md", () => {

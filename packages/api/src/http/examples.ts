@@ -1,6 +1,7 @@
 /**
- * Ten worked journalist queries. Why in code: the explorer opens with them, docs/api.md shows them, and a test runs
- * every one against the fixture release, so the examples cannot drift from the schema.
+ * Ten worked journalist queries. Why in code: the explorer opens with them as tabs. docs/api.md shows the same ten;
+ * src/test/docs-queries.test.ts runs both (the docs' blocks parsed from the file) against the demo release and checks
+ * they are the same queries, so the tabs, the docs and the demo data cannot drift apart. Codes are the demo's.
  */
 export interface ExampleQuery {
   title: string;
@@ -77,7 +78,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
     sources { title publisher url synthetic }
   }
 }`,
-    variables: { code: "LB-DE-2023" },
+    variables: { code: "LB-2023-DE" },
   },
   {
     title: "8. Policy credit and jobs in a commune in one year",

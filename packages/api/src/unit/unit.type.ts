@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { Arg, Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 import type { PublicModels } from "@minhbach/db/public.ts";
-import { CHANGE_KIND_LABELS, labelOf, UNIT_TYPE_LABELS } from "@minhbach/core/release/labels.ts";
+import { CHANGE_KIND_LABELS, labelOf, unitTypeLabel } from "@minhbach/core/release/labels.ts";
 import { Lang } from "../common/lang.js";
 import { DateScalar, GeoJSONScalar } from "../common/scalars.js";
 import { connectionTypes } from "../common/connection.js";
@@ -63,7 +63,8 @@ export class Unit {
 
   @Field(() => String, { description: "Type in words, e.g. Xã / Commune, Thị trấn / Township." })
   typeLabel(@Arg("lang", () => Lang, { nullable: true, description: "Overrides the request's language." }) lang?: Lang): string {
-    return labelOf(UNIT_TYPE_LABELS, this.type, lang ?? this.lang) ?? this.type;
+    // The demo and real imports store the Vietnamese word ("xã"), the fixture the code (XA): both have an English label.
+    return unitTypeLabel(this.type, lang ?? this.lang);
   }
 
   static from(row: PublicModels.PubUnit, lang: Lang): Unit {

@@ -2,6 +2,8 @@
  * Vietnamese and English words for what a release publishes: measures, statuses, the hidden-figure note, coverage,
  * unit types, project statuses. Why here: the API and the portal must say the same thing in the same words.
  */
+import { foldVietnamese } from "../units/fold.js";
+
 export type Lang = "VI" | "EN";
 
 type Words = Record<Lang, string>;
@@ -45,6 +47,25 @@ export const UNIT_TYPE_LABELS: Record<string, Words> = {
   THON: { VI: "Thôn", EN: "Village" },
   BAN: { VI: "Bản", EN: "Hamlet" },
   TO_DAN_PHO: { VI: "Tổ dân phố", EN: "Residential group" },
+};
+
+/** The stored Vietnamese word (folded) → type code. Why: the API fixture stores GSO codes (XA, THI_TRAN) while the demo
+ *  and real imports store the word ("xã", "thị trấn"); both must read "Xã" / "Commune", never "xã" in English. */
+const UNIT_TYPE_BY_WORD = new Map(Object.entries(UNIT_TYPE_LABELS).map(([code, w]) => [foldVietnamese(w.VI), code]));
+
+/** "xã" or "XA" → "Xã" (VI) / "Commune" (EN); an unknown type is shown as stored, capitalised. */
+export function unitTypeLabel(type: string | null | undefined, lang: Lang): string {
+  if (!type) return "";
+  const code = UNIT_TYPE_LABELS[type] ? type : UNIT_TYPE_BY_WORD.get(foldVietnamese(type));
+  if (code) return UNIT_TYPE_LABELS[code]![lang];
+  return type.charAt(0).toLocaleUpperCase("vi") + type.slice(1);
+}
+
+/** A figure's status in words, for spreadsheets (the API and the CSV keep the codes). */
+export const STATUS_LABELS: Record<string, Words> = {
+  PUBLISHED: { VI: "Đã công bố", EN: "Published" },
+  SUPPRESSED: { VI: "Ẩn", EN: "Hidden" },
+  NOT_AVAILABLE: { VI: "Không có số liệu", EN: "Not available" },
 };
 
 export const PROJECT_STATUS_LABELS: Record<string, Words> = {

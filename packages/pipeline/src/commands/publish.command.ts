@@ -30,7 +30,9 @@ export function register(program: Command): void {
           (summary.incomplete
             ? `  ${summary.incomplete} unit-years where not every village reported: published as NOT_AVAILABLE (coverage in PubUnitYear)\n`
             : "") +
-          (summary.classMismatches ? `  data quality: ${summary.classMismatches} records whose recorded category disagrees with the computed class\n` : ""),
+          (summary.classMismatches ? `  data quality: ${summary.classMismatches} records whose recorded category disagrees with the computed class\n` : "") +
+          // The API serves the new release at once; the static portal is built from a release and needs a rebuild.
+          `Next: restart \`pnpm start\` or run \`pnpm build\` to rebuild the portal with release ${summary.releaseId}\n`,
       );
     });
 }

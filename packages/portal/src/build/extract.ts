@@ -11,6 +11,7 @@ import type { Exec } from "./graphql-client.js";
 import { CHILDREN_QUERY, HISTORY_QUERY, PROJECTS_QUERY, RELEASE_QUERY, RELEASES_QUERY, UNITS_QUERY } from "./queries.js";
 import type { Change, Coverage, Fig, IndexEntry, KeyYear, Level, ProjectData, RateStatus, ReleaseData, SiteData, UnitData, UnitRef, YearStat } from "../data/model.js";
 import { toShapes, type MapShape } from "../data/map-layers.js";
+import { writeReleaseChanges } from "./release-changes.js";
 
 const LEVELS: Level[] = ["PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE"];
 const PAGE = 100;
@@ -163,5 +164,7 @@ export async function extractSnapshot(exec: Exec, dir: string, opts: { release?:
   };
   writeJson(path.join(dir, "site.json"), site);
   writeJson(path.join(dir, "shapes.json"), shapes);
+  // "What changed" per release (pages and the Atom feed), from the key figures fetched above: no extra query.
+  writeReleaseChanges(dir, site);
   return { site, shapes };
 }

@@ -17,6 +17,18 @@ describe("oEmbed handler", () => {
     expect(en.width).toBe(320);
   });
 
+  it("never exceeds maxwidth × maxheight, in the document or the iframe, and caps embed.js's auto-height (oEmbed §2.2)", () => {
+    const doc = JSON.parse(handleOEmbed({ url: `${origin}/en/unit/01990/`, maxwidth: "300", maxheight: "120" }, { origin, lookup }).body);
+    expect([doc.width, doc.height]).toEqual([300, 120]);
+    expect(doc.html).toContain('width="300" height="120"');
+    expect(doc.html).toContain("max-height:120px");
+    expect(doc.html).toContain('data-max-height="120"');
+    expect(doc.title).toBe("Minh Bạch: Lục Bình — poverty rate");
+    const free = JSON.parse(handleOEmbed({ url: `${origin}/unit/01990/`, maxwidth: "0" }, { origin, lookup }).body);
+    expect([free.width, free.height]).toEqual([480, 260]);
+    expect(free.html).not.toContain("data-max-height");
+  });
+
   it("refuses other sites, unknown units and formats other than JSON", () => {
     expect(handleOEmbed({ url: "https://evil.example/unit/01990/" }, { origin, lookup }).status).toBe(404);
     expect(handleOEmbed({ url: `${origin}/unit/99999/` }, { origin, lookup }).status).toBe(404);

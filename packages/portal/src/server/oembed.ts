@@ -36,7 +36,8 @@ export function parsePortalUrl(url: string, origin: string): { code: string; wid
   return { code: decodeURIComponent(hashVillage ?? code), widget: (widget?.[2] as "card" | "map") ?? "card", lang, release: u.searchParams.get("release") };
 }
 
-/** The oEmbed document for a unit's widget (type "rich": an iframe plus the auto-height loader). */
+/** The oEmbed document for a unit's widget (type "rich": an iframe plus the auto-height loader). oEmbed 1.0 §2.2: the
+ *  width and height returned, and the iframe's size, never exceed the consumer's maxwidth/maxheight. */
 export function oembedFor(unit: OEmbedUnit, opts: { origin: string; widget: "card" | "map"; lang: "VI" | "EN"; release?: string | null; maxwidth?: number; maxheight?: number }) {
   const width = Math.min(opts.maxwidth ?? 480, 640);
   const height = Math.min(opts.maxheight ?? (opts.widget === "card" ? 260 : 380), 800);
@@ -44,11 +45,16 @@ export function oembedFor(unit: OEmbedUnit, opts: { origin: string; widget: "car
   if (opts.lang === "EN") q.set("lang", "en");
   if (opts.release) q.set("release", opts.release);
   const src = `${opts.origin}/embed/unit/${encodeURIComponent(unit.code)}/${opts.widget}/${q.size ? `?${q}` : ""}`;
-  const title = opts.lang === "VI" ? `Minh Bạch: ${unit.name}` : `Minh Bạch: ${unit.name}`;
+  const what = opts.lang === "VI" ? "tỷ lệ hộ nghèo" : "poverty rate";
+  const title = `Minh Bạch: ${unit.name} — ${what}`;
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  // embed.js grows the iframe to its content: with a maxheight it stops there (data-max-height, and CSS for hosts that
+  // strip the script), and the widget scrolls inside instead of overflowing the consumer's box.
+  const cap = opts.maxheight !== undefined ? ` data-max-height="${height}"` : "";
+  const style = `border:0;max-width:100%${opts.maxheight !== undefined ? `;max-height:${height}px` : ""}`;
   return {
     version: "1.0", type: "rich", provider_name: "Minh Bạch", provider_url: `${opts.origin}/`, title, width, height, cache_age: 86400,
-    html: `<iframe src="${esc(src)}" title="${esc(title)}" width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy" data-minhbach-embed></iframe><script async src="${opts.origin}/embed.js"></script>`,
+    html: `<iframe src="${esc(src)}" title="${esc(title)}" width="${width}" height="${height}" style="${style}" loading="lazy" data-minhbach-embed${cap}></iframe><script async src="${opts.origin}/embed.js"></script>`,
   };
 }
 
@@ -62,7 +68,8 @@ export function handleOEmbed(req: OEmbedRequest, opts: OEmbedOptions): OEmbedRes
   if (!target) return fail(404, "Not a Minh Bạch unit or widget URL");
   const unit = opts.lookup(target.code);
   if (!unit) return fail(404, `Unknown unit ${target.code}`);
-  const num = (v: string | null | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+  // Like consumers (e.g. @extractus/oembed-extractor), 0 means "no limit"; anything not a whole number is ignored.
+  const num = (v: string | null | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
   const body = oembedFor(unit, { origin: opts.origin, widget: target.widget, lang: target.lang, release: target.release,
     maxwidth: num(req.maxwidth), maxheight: num(req.maxheight) });
   return { status: 200, headers, body: JSON.stringify(body) };

@@ -1,6 +1,6 @@
 /**
  * Child process for the browser tests: builds the portal from the API's fixture release, then serves it through the
- * API app (with the oEmbed handler mounted the way the lead can mount it) on one loopback port, and a "news site" on a
+ * API app (with the live oEmbed route mounted as in production) on one loopback port, and a "news site" on a
  * second loopback port (another origin). Prints one JSON line {base, host, outDir} when ready.
  * Why a child process: Astro's Vite and the API's decorators stay out of the test runner's module graph.
  */
@@ -10,7 +10,6 @@ import pino from "pino";
 import { createApp } from "@minhbach/api/index.ts";
 import { buildFixtureSite } from "./fixture-site.js";
 import { handleOEmbed } from "../server/oembed.js";
-import { loadSite } from "../data/snapshot.js";
 
 const listen = (server: http.Server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
 
@@ -18,19 +17,9 @@ const portal = http.createServer();
 const port = await listen(portal);
 const base = `http://127.0.0.1:${port}`;
 const site = await buildFixtureSite(base);
-process.env.MINHBACH_SNAPSHOT = site.outDir.replace(/dist$/, "snapshot");
-const index = new Map(loadSite().units.map((u) => [u.code, { code: u.code, name: u.name, page: u.page }]));
-const app = await createApp({ publicUrl: site.publicUrl, staticDir: site.outDir, logger: pino({ level: "warn" }) });
-portal.on("request", (req, res) => {
-  const url = new URL(req.url ?? "/", base);
-  if (url.pathname === "/oembed") {
-    const out = handleOEmbed({ url: url.searchParams.get("url"), format: url.searchParams.get("format"), maxwidth: url.searchParams.get("maxwidth"),
-      maxheight: url.searchParams.get("maxheight") }, { origin: base, lookup: (c) => index.get(c) });
-    res.writeHead(out.status, out.headers).end(out.body);
-    return;
-  }
-  app.handler(req, res);
-});
+// The live /oembed mounted exactly as packages/api/src/main.ts mounts it (the API's route over the served release).
+const app = await createApp({ publicUrl: site.publicUrl, staticDir: site.outDir, logger: pino({ level: "warn" }), oembed: { origin: base, handle: handleOEmbed } });
+portal.on("request", (req, res) => app.handler(req, res));
 
 /** The "news site": a page embedding a card through the loader, served from a different origin. */
 const news = http.createServer((req, res) => {

@@ -1,0 +1,5 @@
+/** /en/feed.xml: the Atom feed of releases in English (lib/feed.ts). Absolute URLs from Astro's `site`. */
+import type { APIRoute } from "astro";
+import { feedResponse } from "../../lib/feed-route.js";
+
+export const GET: APIRoute = ({ site }) => feedResponse("EN", site);
