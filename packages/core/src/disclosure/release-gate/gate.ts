@@ -52,12 +52,32 @@ class Solvers {
   lpSolves = 0;
   mipSolves = 0;
   private readonly solvers = new Map<number, ComponentSolver>();
-  constructor(private readonly highs: Awaited<ReturnType<typeof loadHighs>>, private readonly system: GateSystem) {}
+  constructor(
+    private readonly highs: Awaited<ReturnType<typeof loadHighs>>,
+    private readonly system: GateSystem,
+    /** every target's part in each component, to seed the pool of a large component's solver when it is made */
+    private readonly objectives: ReadonlyMap<number, Map<number, number>[]>,
+  ) {}
 
   of(component: number): ComponentSolver {
     let solver = this.solvers.get(component);
-    if (!solver) this.solvers.set(component, (solver = new ComponentSolver(this.highs, this.system.components[component]!, this.system.truth)));
+    if (!solver) {
+      this.solvers.set(component, (solver = new ComponentSolver(this.highs, this.system.components[component]!, this.system.truth)));
+      const objectives = this.objectives.get(component) ?? [];
+      if (objectives.length >= SEED_POOL_MIN_OBJECTIVES) solver.seedPool(objectives);
+    }
     return solver;
+  }
+
+  /** Frees a component's models. Why: a national release has thousands of components, and HiGHS's wasm heap cannot
+   *  hold a model for each at once (a national publish aborted inside HiGHS when every solver lived to the end). */
+  release(component: number): void {
+    const solver = this.solvers.get(component);
+    if (!solver) return;
+    this.lpSolves += solver.solves;
+    this.mipSolves += solver.mipSolves;
+    solver.dispose();
+    this.solvers.delete(component);
   }
 
   /** Σ over the target's parts of their min or max (exact: the components share no variable). */
@@ -78,19 +98,26 @@ class Solvers {
   }
 
   close(): void {
-    for (const solver of this.solvers.values()) {
-      this.lpSolves += solver.solves;
-      this.mipSolves += solver.mipSolves;
-      solver.dispose();
-    }
-    this.solvers.clear();
+    for (const component of [...this.solvers.keys()]) this.release(component);
   }
 }
 
-function seed(solvers: Solvers, targets: SplitTarget[]): void {
+function objectivesByComponent(targets: readonly SplitTarget[]): Map<number, Map<number, number>[]> {
   const byComponent = new Map<number, Map<number, number>[]>();
   for (const t of targets) for (const [component, part] of t.parts) (byComponent.get(component) ?? byComponent.set(component, []).get(component)!).push(part);
-  for (const [component, objectives] of byComponent) if (objectives.length >= SEED_POOL_MIN_OBJECTIVES) solvers.of(component).seedPool(objectives);
+  return byComponent;
+}
+
+/** Targets ordered by the first component they touch, and for each component the position of its last target: a
+ *  component's solver is made at its first target and freed after its last, so few live at once. */
+function solveOrder(targets: SplitTarget[]): { ordered: SplitTarget[]; lastUse: Map<number, number> } {
+  const first = (t: SplitTarget) => Math.min(Infinity, ...t.parts.keys());
+  const ordered = [...targets].sort((a, b) => first(a) - first(b));
+  const lastUse = new Map<number, number>();
+  ordered.forEach((t, i) => {
+    for (const component of t.parts.keys()) lastUse.set(component, i);
+  });
+  return { ordered, lastUse };
 }
 
 /** The width of a target's range, or undefined when the known points already prove it wide enough. */
@@ -110,17 +137,18 @@ export async function runReleaseGate(input: ReleaseGateInput): Promise<ReleaseGa
   const rows = relationRows(index, input);
   const targets = gateTargets(index, input);
   const system = buildSystem(index, input, rows, targets.flatMap((t) => t.terms.map(([key]) => key)));
-  const solvers = new Solvers(await loadHighs(), system);
+  const splits = targets.map((t) => split(t, system)).filter((t): t is SplitTarget => t !== undefined);
+  const solvers = new Solvers(await loadHighs(), system, objectivesByComponent(splits));
   const findings: ReleaseFinding[] = [];
   try {
-    const splits = targets.map((t) => split(t, system)).filter((t): t is SplitTarget => t !== undefined);
-    seed(solvers, splits);
-    for (const t of splits) {
+    const { ordered, lastUse } = solveOrder(splits);
+    ordered.forEach((t, i) => {
       const width = narrowWidth(solvers, t);
-      if (width === undefined) continue;
+      for (const component of t.parts.keys()) if (lastUse.get(component) === i) solvers.release(component);
+      if (width === undefined) return;
       const { id, unit, year, table, requiredWidth } = t.target;
       findings.push({ target: id, unit, year, table, width, requiredWidth });
-    }
+    });
   } finally {
     solvers.close();
   }
