@@ -79,6 +79,14 @@ export function decompose(problem: ProtectionProblem, status: ReadonlyMap<string
   }
 
   const residual = equations.filter((equation) => equation.vector.size > 0);
+  return { known, ...connectedComponents(residual) };
+}
+
+/**
+ * Splits unknowns into connected components through the rows that name them (union-find with path compression).
+ * Shared by this per-table attack and the release gate (release-gate/system.ts), whose rows may be inequalities.
+ */
+export function connectedComponents(rows: readonly ResidualEquation[]): Pick<Decomposition, "components" | "componentOf"> {
   const parent = new Map<number, number>();
   const find = (inner: number): number => {
     let root = inner;
@@ -90,8 +98,8 @@ export function decompose(problem: ProtectionProblem, status: ReadonlyMap<string
     }
     return root;
   };
-  for (const equation of residual) {
-    const [first, ...rest] = equation.vector.keys();
+  for (const row of rows) {
+    const [first, ...rest] = row.vector.keys();
     if (!parent.has(first!)) parent.set(first!, first!);
     for (const inner of rest) {
       if (!parent.has(inner)) parent.set(inner, inner);
@@ -99,7 +107,6 @@ export function decompose(problem: ProtectionProblem, status: ReadonlyMap<string
       if (a !== b) parent.set(b, a);
     }
   }
-
   const componentOf = new Map<number, number>();
   const components: Component[] = [];
   const componentOfRoot = new Map<number, number>();
@@ -113,11 +120,10 @@ export function decompose(problem: ProtectionProblem, status: ReadonlyMap<string
     components[index]!.inners.push(inner);
     componentOf.set(inner, index);
   }
-  for (const equation of residual) {
-    components[componentOf.get(equation.vector.keys().next().value as number)!]!.equations.push(equation);
-  }
-  return { known, components, componentOf };
+  for (const row of rows) components[componentOf.get(row.vector.keys().next().value as number)!]!.equations.push(row);
+  return { components, componentOf };
 }
+
 
 export function splitCell(cell: ProtectionCell, decomposition: Decomposition): SplitCell {
   const split: SplitCell = { constant: 0, parts: new Map(), touchesUnboundedInner: false };

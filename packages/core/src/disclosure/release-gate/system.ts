@@ -4,7 +4,7 @@
  * is small. Figures an earlier release still served published with the same value are constants too: the outsider
  * holds them. A row the true values do not satisfy is not a fact about this data and is left out.
  */
-import type { Component, ResidualEquation } from "../attacker/decompose.ts";
+import { connectedComponents, type Component, type ResidualEquation } from "../attacker/decompose.ts";
 import type { ReleaseIndex } from "./release-index.ts";
 import type { RelationRow, ReleaseGateInput } from "./types.ts";
 
@@ -85,38 +85,12 @@ class SystemBuilder {
   }
 }
 
-/** Union-find components of the variables through the rows (as attacker/decompose.ts does for equations). */
+/** The components of the variables through the rows, each with its variables' upper bounds. */
 function components(system: GateSystem, rows: ResidualEquation[]): void {
-  const parent = new Map<number, number>();
-  const find = (v: number): number => {
-    let root = v;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let x = v; x !== root; ) {
-      const next = parent.get(x)!;
-      parent.set(x, root);
-      x = next;
-    }
-    return root;
-  };
-  for (const row of rows) {
-    const [first, ...rest] = row.vector.keys();
-    if (!parent.has(first!)) parent.set(first!, first!);
-    for (const v of rest) {
-      if (!parent.has(v)) parent.set(v, v);
-      const [a, b] = [find(first!), find(v)];
-      if (a !== b) parent.set(b, a);
-    }
-  }
-  const byRoot = new Map<number, number>();
-  for (const v of parent.keys()) {
-    const root = find(v);
-    let c = byRoot.get(root);
-    if (c === undefined) byRoot.set(root, (c = system.components.push({ inners: [], equations: [], upper: [] }) - 1));
-    system.components[c]!.inners.push(v);
-    system.components[c]!.upper!.push(system.upper[v]!);
-    system.componentOf.set(v, c);
-  }
-  for (const row of rows) system.components[system.componentOf.get(row.vector.keys().next().value as number)!]!.equations.push(row);
+  const { components: found, componentOf } = connectedComponents(rows);
+  for (const c of found) c.upper = c.inners.map((v) => system.upper[v]!);
+  system.components.push(...found);
+  for (const [v, c] of componentOf) system.componentOf.set(v, c);
 }
 
 export function buildSystem(index: ReleaseIndex, input: ReleaseGateInput, rows: RelationRow[], targetKeys: Iterable<string>): GateSystem {
