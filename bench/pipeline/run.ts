@@ -74,7 +74,7 @@ function runStage(stage: string, extra: string[] = []): Promise<StageOutcome> {
       out.wallSeconds = (performance.now() - started) / 1000;
       if (out.result) out.peakRssMb = Number(out.result.maxRssMb);
       out.finished = code === 0 && out.result !== undefined;
-      if (code !== 0) console.log(`  ${stage}: exited with ${code}\n${err.split("\n").slice(-15).join("\n")}`);
+      if (code !== 0) console.log(`  ${stage}: exited with ${code}\n${err.split("\n").slice(-40).join("\n")}`);
       resolve(out);
     });
   });

@@ -109,4 +109,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await main().catch((err: unknown) => {
+  // The runner shows a stage's last lines: end with the message itself, so a refused release's tables, years and
+  // units (ReleaseGateFailure) are not cut off by the properties Node prints after it.
+  console.error(err);
+  console.error(`\n${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
