@@ -133,11 +133,16 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     };
     // The release as it will be published, attacked before either store is written (release-gate.ts).
     const gateStarted = Date.now();
-    const releaseGate = await gateRelease({
+    const { report: releaseGate, repaired, rounds } = await gateRelease({
       k: opts.k, content, hiddenValues: figures.hiddenValues, differencing, hierarchy: snap.hierarchy, villagesByYear: villagesByYear(scan), publicDb,
     });
-    log(`release gate: ${releaseGate.stats.targets} protected figures attacked over ${releaseGate.stats.rows} relations in ${Date.now() - gateStarted} ms`);
-    report.gateReport = JSON.stringify({ ...JSON.parse(report.gateReport), release: releaseGate.stats });
+    for (const { key } of repaired) {
+      const [subject, year, measure] = key.split("|") as [string, string, string];
+      report.suppressions.push({ kind: "CELL", subject, year: Number(year), measure, reason: "RELEASE_GATE" });
+    }
+    log(`release gate: ${releaseGate.stats.targets} protected figures attacked over ${releaseGate.stats.rows} relations in ${Date.now() - gateStarted} ms` +
+      (repaired.length ? `; ${repaired.length} more figures hidden in ${rounds - 1} repair round(s)` : ""));
+    report.gateReport = JSON.stringify({ ...JSON.parse(report.gateReport), release: { ...releaseGate.stats, repaired: repaired.length, rounds } });
 
     log(`writing release ${releaseId} (${content.cells.length} cells)`);
     const written = await writeReleaseWithReport(privateDb, publicDb, opts, content, report);

@@ -69,21 +69,43 @@ describe("a release that relations between tables break", () => {
     return { content: { cells } as unknown as ReleaseContent, hidden: new Map([["01990|2024|escapedPoor", 4], ["01993|2024|escapedPoor", 5]]) };
   }
 
-  it("is refused, naming the table, the review year and the units, and printing no protected value", async () => {
+  it("repairs it: hides the communes' 2023 poor counts in the content written, the district's total stays", async () => {
     const s = await freshStores("minhbach-release-gate-");
     stores.push(s);
     const publicDb = openPublicStore(s.publicUrl);
     try {
       const { content: c, hidden } = content();
       const villagesByYear = new Map([[2023, VILLAGES], [2024, VILLAGES]]);
-      const error = await gateRelease({ k: 5, content: c, hiddenValues: hidden, differencing: [], hierarchy: reformHierarchy(), villagesByYear, publicDb })
+      const gated = await gateRelease({ k: 5, content: c, hiddenValues: hidden, differencing: [], hierarchy: reformHierarchy(), villagesByYear, publicDb });
+      expect(gated.report.ok).toBe(true);
+      expect(gated.repaired.map((r) => r.key).sort()).toEqual(["01990|2023|poor", "01993|2023|poor"]);
+      const status = (unit: string, measure: string) => c.cells.find((x) => x.unitCode === unit && x.year === 2023 && x.measure === measure)!;
+      expect(status("01990", "poor")).toMatchObject({ status: "SUPPRESSED", value: null });
+      expect(status("063", "poor")).toMatchObject({ status: "PUBLISHED", value: 10 });
+      expect(hidden.get("01990|2023|poor")).toBe(5);
+    } finally {
+      await publicDb.$disconnect();
+    }
+  });
+
+  it("is refused when repair cannot help, naming the table, the review year and the units, and no protected value", async () => {
+    const s = await freshStores("minhbach-release-gate-");
+    stores.push(s);
+    const publicDb = openPublicStore(s.publicUrl);
+    try {
+      // Each commune has 5 households, the district publishes 9 poor: only hiding the district's total would help.
+      const cell = (unitCode: string, measure: string, value: number | null) => ({ unitCode, year: 2023, measure, value, status: value === null ? "SUPPRESSED" : "PUBLISHED" });
+      const cells = [cell("063", "households", 10), cell("01990", "households", 5), cell("01993", "households", 5), cell("063", "poor", 9), cell("01990", "poor", null), cell("01993", "poor", null)];
+      const hidden = new Map([["01990|2023|poor", 4], ["01993|2023|poor", 5]]);
+      const villagesByYear = new Map([[2023, VILLAGES]]);
+      const error = await gateRelease({ k: 5, content: { cells } as unknown as ReleaseContent, hiddenValues: hidden, differencing: [], hierarchy: reformHierarchy(), villagesByYear, publicDb })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ReleaseGateFailure);
       const message = (error as Error).message;
-      expect(message).toMatch(/flows, review 2024: 01990/);
+      expect(message).toMatch(/poverty, review 2023: 01990, 01993/);
       expect(message).toMatch(/What you can do/);
       expect(message).not.toMatch(/\b[45]\b|\[/); // neither the hidden values nor a range
-      expect((error as ReleaseGateFailure).report.findings).toHaveLength(1);
+      expect((error as ReleaseGateFailure).report.findings).toHaveLength(2); // 4 of 5, and 5 of 5 (none not poor)
     } finally {
       await publicDb.$disconnect();
     }

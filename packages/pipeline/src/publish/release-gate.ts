@@ -4,7 +4,7 @@
  * A refused release names units, years and tables and what the operator can do, never a protected value.
  */
 import { standardForYear } from "@minhbach/core/standards/index.ts";
-import { cellKey, runReleaseGate, type DifferencingPair, type HierarchyEdge, type ReleaseCell, type ReleaseFinding, type ReleaseGateReport } from "@minhbach/core/disclosure/release-gate/index.ts";
+import { cellKey, runReleaseGateWithRepair, type DifferencingPair, type RepairChoice, type RepairedGate, type HierarchyEdge, type ReleaseCell, type ReleaseFinding, type ReleaseGateReport } from "@minhbach/core/disclosure/release-gate/index.ts";
 import type { PublicDb } from "@minhbach/db/public.ts";
 import type { ReleaseContent } from "@minhbach/db/release-content.ts";
 import type { UnitHierarchy } from "./unit-hierarchy.js";
@@ -13,8 +13,8 @@ import { reviewDate } from "./unit-hierarchy.js";
 export interface ReleaseGateRun {
   k: number;
   content: ReleaseContent;
-  /** true values of the hidden cells, by cellKey */
-  hiddenValues: ReadonlyMap<string, number>;
+  /** true values of the hidden cells, by cellKey; a figure the repair hides is added */
+  hiddenValues: Map<string, number>;
   differencing: readonly DifferencingPair[];
   hierarchy: UnitHierarchy;
   /** villages with records, per review year */
@@ -29,8 +29,17 @@ export class ReleaseGateFailure extends Error {
   }
 }
 
-/** Throws ReleaseGateFailure when an outsider could narrow a protected figure; else returns the report. */
-export async function gateRelease(run: ReleaseGateRun): Promise<ReleaseGateReport> {
+/** Rounds of repair before a release is refused: each hides figures around the targets still failing, and the
+ *  later ones reach further (repair.ts); a target that four rounds could not widen needs the operator. */
+const MAX_REPAIR_ROUNDS = 4;
+
+interface EarlierRelease { releaseId: string; published: Map<string, number> }
+
+/**
+ * Attacks the release; when a protected figure can be narrowed, hides the published figures that pin it (in
+ * `run.content` and `run.hiddenValues`) and attacks again. Throws ReleaseGateFailure when repair runs out.
+ */
+export async function gateRelease(run: ReleaseGateRun): Promise<RepairedGate> {
   const years = [...run.villagesByYear.keys()];
   const input = {
     k: run.k,
@@ -41,9 +50,23 @@ export async function gateRelease(run: ReleaseGateRun): Promise<ReleaseGateRepor
     earlier: await earlierReleases(run.publicDb, run.hiddenValues),
     differencing: run.differencing,
   };
-  const report = await runReleaseGate(input);
-  if (!report.ok) throw new ReleaseGateFailure(report);
-  return report;
+  const gated = await runReleaseGateWithRepair(input, {
+    maxRounds: MAX_REPAIR_ROUNDS, learn: (choices) => learnEarlier(run.publicDb, input.earlier, choices),
+  });
+  if (!gated.report.ok) throw new ReleaseGateFailure(gated.report);
+  hideInContent(run.content, gated.repaired);
+  return gated;
+}
+
+/** Hides the repaired figures in the release about to be written. */
+function hideInContent(content: ReleaseContent, repaired: readonly RepairChoice[]): void {
+  if (!repaired.length) return;
+  const keys = new Set(repaired.map((c) => c.key));
+  for (const c of content.cells) {
+    if (!keys.has(cellKey(c.unitCode, c.year, c.measure))) continue;
+    c.status = "SUPPRESSED";
+    c.value = null;
+  }
 }
 
 function poorRule(year: number): { indicators: readonly string[]; minDeprived: number } {
@@ -85,23 +108,36 @@ export function hierarchyEdges(hierarchy: UnitHierarchy, year: number, villages:
   return edges;
 }
 
-/** Published values, in the complete releases already in the store, of the cells this release hides. */
-async function earlierReleases(db: PublicDb, hidden: ReadonlyMap<string, number>): Promise<{ releaseId: string; published: Map<string, number> }[]> {
+/** Published values, in the complete releases already in the store, of the given cells (by cellKey); `units`
+ *  narrows the query when only a few units' cells are wanted (the repair's). */
+async function earlierReleases(db: PublicDb, wanted: ReadonlyMap<string, unknown> | ReadonlySet<string>, units?: string[]): Promise<EarlierRelease[]> {
   const releases = await db.release.findMany({ where: { complete: true }, select: { id: true }, orderBy: { seq: "asc" } });
-  const out: { releaseId: string; published: Map<string, number> }[] = [];
+  const out: EarlierRelease[] = [];
   for (const { id } of releases) {
     const published = new Map<string, number>();
     const rows = await db.pubCell.findMany({
-      where: { releaseId: id, status: "PUBLISHED", measure: { not: "households" } },
+      where: { releaseId: id, status: "PUBLISHED", measure: { not: "households" }, ...(units ? { unitCode: { in: units } } : {}) },
       select: { unitCode: true, year: true, measure: true, value: true },
     });
     for (const r of rows) {
       const key = cellKey(r.unitCode, r.year, r.measure);
-      if (hidden.has(key) && r.value !== null) published.set(key, r.value);
+      if (wanted.has(key) && r.value !== null) published.set(key, r.value);
     }
     out.push({ releaseId: id, published });
   }
   return out;
+}
+
+/** Adds to the outsider's earlier releases what they published of the figures the repair just hid. */
+async function learnEarlier(db: PublicDb, earlier: EarlierRelease[], choices: readonly RepairChoice[]): Promise<void> {
+  const keys = new Set(choices.map((c) => c.key));
+  const units = [...new Set(choices.map((c) => c.key.split("|")[0]!))];
+  for (let i = 0; i < units.length; i += 500) {
+    for (const found of await earlierReleases(db, keys, units.slice(i, i + 500))) {
+      const into = earlier.find((r) => r.releaseId === found.releaseId)!;
+      for (const [key, value] of found.published) into.published.set(key, value);
+    }
+  }
 }
 
 function failureMessage(findings: readonly ReleaseFinding[]): string {
@@ -112,7 +148,7 @@ function failureMessage(findings: readonly ReleaseFinding[]): string {
   }
   const lines = [...groups].slice(0, 20).map(([where, units]) => `  ${where}: ${[...units].slice(0, 12).join(", ")}${units.size > 12 ? ` and ${units.size - 12} more` : ""}`);
   return [
-    `Release gate refused the release: with the relations between tables an outsider can check, ${findings.length} hidden figure(s) could be narrowed below the protected width. Nothing was published.`,
+    `Release gate refused the release: with the relations between tables an outsider can check, ${findings.length} hidden figure(s) could be narrowed below the protected width, even after hiding the published figures around them that the repair could hide. Nothing was published.`,
     ...lines,
     ...(groups.size > 20 ? [`  … and ${groups.size - 20} more table-years`] : []),
     "What you can do: check these units' review files for that year (a village with very few poor, near-poor or",
