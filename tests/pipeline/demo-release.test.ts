@@ -1,7 +1,9 @@
 /**
  * The demo release, attacked. Scenarios: the public store's schema and contents hold nothing household-level; no
  * sensitive count in 1..k−1 is published; hidden figures all look alike (no reason anywhere public; the reasons are
- * in the private store, one per hidden figure); every unit-year is complete; the calibrated real figures come out
+ * in the private store, one per hidden figure); every unit-year is complete but the new Thái Nguyên's, which only
+ * partly lies in the demo; the officially reported figures are published as their sources give them; the calibrated
+ * real figures come out
  * exactly; releases are immutable and a second publish keeps every earlier decision; a real (not synthetic) review
  * of three villages in a new year publishes their figures, unlabelled synthetic, and nothing for their commune and
  * province as if complete.
@@ -83,16 +85,35 @@ describe("hidden figures all look alike", () => {
   });
 });
 
-describe("every unit-year of the demo is complete", () => {
-  it("gives every commune, district and province a full coverage, and no cell NOT_AVAILABLE", async () => {
+describe("every unit-year of the demo is complete, but the new Thái Nguyên's", () => {
+  it("gives every commune, district and province a full coverage; the new Thái Nguyên (19), 37 of 92, publishes no total", async () => {
     const coverage = await rows<{ n: number; full: number; villages: number }>(
       `SELECT COUNT(*) AS n, SUM(CASE WHEN "coverageReported" = "coverageExpected" THEN 1 ELSE 0 END) AS full,
-       SUM(CASE WHEN "coverageExpected" IS NULL THEN 1 ELSE 0 END) AS villages FROM "PubUnitYear"`,
+       SUM(CASE WHEN "coverageExpected" IS NULL THEN 1 ELSE 0 END) AS villages FROM "PubUnitYear" WHERE "unitCode" <> '19'`,
     );
     expect(coverage[0]!.full).toBeGreaterThan(600);
     expect(coverage[0]!.full + coverage[0]!.villages).toBe(coverage[0]!.n);
-    expect(await value(`SELECT COUNT(*) FROM "PubCell" WHERE "status" = 'NOT_AVAILABLE'`)).toBe(0);
+    // The province of 1 July 2025 joined Bắc Kạn (reviewed in the demo) and the old Thái Nguyên (no review data): its
+    // figures in every year would cover part of it, so it publishes none, and says how many communes reported.
+    expect(await rows(`SELECT "year", "coverageReported" AS r, "coverageExpected" AS e FROM "PubUnitYear" WHERE "unitCode" = '19' ORDER BY "year"`))
+      .toEqual([2021, 2022, 2023, 2024, 2025].map((year) => ({ year, r: 37, e: 92 })));
+    expect(await value(`SELECT COUNT(*) FROM "PubCell" WHERE "status" = 'NOT_AVAILABLE' AND "unitCode" <> '19'`)).toBe(0);
+    expect(await value(`SELECT COUNT(*) FROM "PubCell" WHERE "status" <> 'NOT_AVAILABLE' AND "unitCode" = '19'`)).toBe(0);
     expect(await value(`SELECT "coverageExpected" FROM "PubUnitYear" WHERE "unitCode" = '01990' AND "year" = 2023`)).toBe(11);
+  });
+});
+
+describe("officially reported figures", () => {
+  it("are published as their sources give them, with the source, beside (never inside) the computed counts", async () => {
+    expect(await value(`SELECT COUNT(*) FROM "PubOfficialFigure"`)).toBe(72);
+    const figure = (unit: string, year: number) => rows<{ poorRate: number; url: string; quality: string }>(
+      `SELECT f."poorRate", s."url", f."quality" FROM "PubOfficialFigure" f JOIN "PubSource" s ON s."id" = f."sourceId" AND s."releaseId" = f."releaseId"
+       WHERE f."unitCode" = ? AND f."year" = ?`, [unit, year]);
+    expect(await figure("64", 2023)).toEqual([{ poorRate: 8.11, url: expect.stringContaining("baogialai.com.vn"), quality: "REPORTED" }]);
+    expect(await figure("06", 2021)).toEqual([{ poorRate: 26.93, url: expect.stringContaining("backan.gov.vn"), quality: "REPORTED" }]);
+    expect(await figure("VN", 2022)).toEqual([{ poorRate: 4.03, url: expect.stringMatching(/^https:/), quality: "REPORTED" }]);
+    // Gia Lai is outside the demo's household review: nothing is computed for it.
+    expect(await value(`SELECT COUNT(*) FROM "PubCell" WHERE "unitCode" = '64'`)).toBe(0);
   });
 });
 
@@ -226,7 +247,7 @@ describe("a real review of three villages in a new year", () => {
 
   it("keeps the earlier years complete and the release labelled synthetic (the demo's figures are)", async () => {
     const earlier = await queryStore(next.publicUrl,
-      `SELECT c."unitCode" FROM "PubCell" c JOIN "Release" r ON r."id" = c."releaseId" WHERE r."seq" = 2 AND c."year" < 2026 AND c."status" = 'NOT_AVAILABLE'`);
+      `SELECT c."unitCode" FROM "PubCell" c JOIN "Release" r ON r."id" = c."releaseId" WHERE r."seq" = 2 AND c."year" < 2026 AND c."status" = 'NOT_AVAILABLE' AND c."unitCode" <> '19'`);
     expect(earlier).toEqual([]);
     expect(await queryValue(next.publicUrl, `SELECT "synthetic" FROM "Release" WHERE "seq" = 2`)).toBe(1);
   });

@@ -21,6 +21,9 @@ export interface ReleaseContent {
   jobs: Row<P.PubJobs>[];
   plans: Row<P.PubPlan>[];
   inspections: Row<P.PubInspection>[];
+  /** Officially reported figures, as their sources give them (no disclosure control: already public). Optional, so
+   *  that content built before they existed (fixtures, benches) still type-checks; absent means none. */
+  officialFigures?: Row<P.PubOfficialFigure>[];
 }
 
 /** Table name in the Prisma client for each array of a ReleaseContent, in write order. */
@@ -40,4 +43,10 @@ export const CONTENT_TABLES = {
   jobs: "pubJobs",
   plans: "pubPlan",
   inspections: "pubInspection",
+  officialFigures: "pubOfficialFigure",
 } as const satisfies Record<Exclude<keyof ReleaseContent, "release">, string>;
+
+/** The rows of one content table; an optional table that is absent has none. */
+export function contentRows(content: ReleaseContent, key: keyof typeof CONTENT_TABLES): readonly object[] {
+  return content[key] ?? [];
+}

@@ -6,7 +6,7 @@
  * (release-writer-sqlite.test.ts compares every table with a Prisma-written copy).
  */
 import Database from "better-sqlite3";
-import { CONTENT_TABLES, type ReleaseContent } from "./release-content.js";
+import { CONTENT_TABLES, contentRows, type ReleaseContent } from "./release-content.js";
 import { releaseChecksum } from "./release-checksum.js";
 import { sqlitePathFromUrl } from "./sqlite-url.js";
 
@@ -51,7 +51,7 @@ export function writeReleaseSqlite(url: string, content: ReleaseContent): { id: 
       const seq = ((db.prepare(`SELECT MAX(seq) FROM "Release"`).pluck().get() as number | null) ?? 0) + 1;
       insertRows(db, "Release", id, [{ ...content.release, id, seq, checksum, complete: false }]);
       for (const [key, delegate] of Object.entries(CONTENT_TABLES) as [keyof typeof CONTENT_TABLES, string][]) {
-        insertRows(db, tableName(delegate), id, content[key] as object[]);
+        insertRows(db, tableName(delegate), id, contentRows(content, key));
       }
       db.prepare(`UPDATE "Release" SET complete = 1 WHERE id = ?`).run(id);
       return { id, seq, checksum };

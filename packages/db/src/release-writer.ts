@@ -4,7 +4,7 @@
  */
 import type { PublicDb } from "./public.js";
 import { releaseChecksum } from "./release-checksum.js";
-import { CONTENT_TABLES, type ReleaseContent } from "./release-content.js";
+import { CONTENT_TABLES, contentRows, type ReleaseContent } from "./release-content.js";
 import { writeReleaseSqlite } from "./release-writer-sqlite.js";
 import { isSqliteUrl } from "./sqlite-url.js";
 
@@ -24,7 +24,7 @@ export async function writeRelease(db: PublicDb, content: ReleaseContent): Promi
       const seq = (last._max.seq ?? 0) + 1;
       await tx.release.create({ data: { ...content.release, seq, checksum, complete: false } });
       for (const [key, table] of Object.entries(CONTENT_TABLES) as [keyof typeof CONTENT_TABLES, string][]) {
-        const rows = content[key] as object[];
+        const rows = contentRows(content, key);
         for (let i = 0; i < rows.length; i += CHUNK) {
           const data = rows.slice(i, i + CHUNK).map((r) => ({ ...r, releaseId: id }));
           const delegate = (tx as unknown as Record<string, { createMany(a: { data: object[] }): Promise<unknown> }>)[table]!;

@@ -46,13 +46,16 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
     variables: { district: "063", year: 2023 },
   },
   {
-    title: "5. Which communes cut poverty fastest? (every commune's series, compare first and last year)",
-    query: `query Fastest($after: String) {
-  units(level: COMMUNE, first: 100, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes { code name parent { name } poverty { year poorRate { value status } } }
+    title: "5. Which communes of a province cut poverty fastest? (every commune's series, compare first and last year)",
+    query: `query Fastest($province: ID!) {
+  unit(code: $province) {
+    name
+    children(first: 20) {
+      nodes { name children(first: 50) { nodes { code name poverty { year poorRate { value status } } } } }
+    }
   }
 }`,
+    variables: { province: "06" },
   },
   {
     title: "6. What was spent in a commune? Projects, budgets and households reached",

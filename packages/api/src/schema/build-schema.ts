@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { IndicatorResolver, PovertyStandardResolver } from "../indicator/indicator.resolver.js";
+import { OfficialFigureResolver } from "../official/official.resolver.js";
 import { PovertyStatResolver } from "../poverty/poverty.resolver.js";
 import { ProjectResolver } from "../project/project.resolver.js";
 import { ReleaseResolver } from "../release/release.resolver.js";
@@ -21,7 +22,7 @@ export let directResolvers: readonly string[] = [];
 export function buildApiSchema(): Promise<GraphQLSchema> {
   const resolvers = [
     ReleaseResolver, UnitResolver, UnitChangeResolver, UnitParentPeriodResolver, PovertyStatResolver, ProjectResolver,
-    CreditStatResolver, JobsStatResolver, IndicatorResolver, PovertyStandardResolver,
+    CreditStatResolver, JobsStatResolver, IndicatorResolver, PovertyStandardResolver, OfficialFigureResolver,
   ] as const;
   cached ??= buildSchema({
     resolvers,

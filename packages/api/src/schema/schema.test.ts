@@ -47,13 +47,17 @@ describe("schema.graphql", () => {
       Measure: { value: "Float", status: "MeasureStatus!", note: "String" },
       Unit: { code: "ID!", name: "String!", level: "UnitLevel!", parent: "Unit", ancestors: "[Unit!]!", children: "UnitConnection!", validFrom: "Date",
         validTo: "Date", successors: "[UnitChange!]!", predecessors: "[UnitChange!]!", centroid: "LatLng", geometry: "GeoJSON",
-        poverty: "[PovertyStat!]!", projects: "ProjectConnection!", credit: "[CreditStat!]!", jobs: "[JobsStat!]!", synthetic: "Boolean!" },
+        poverty: "[PovertyStat!]!", projects: "ProjectConnection!", credit: "[CreditStat!]!", jobs: "[JobsStat!]!", officialFigures: "[OfficialFigure!]!",
+        synthetic: "Boolean!" },
       PovertyStat: { year: "Int!", standard: "PovertyStandard!", households: "Measure!", poor: "Measure!", nearPoor: "Measure!", poorRate: "Measure!",
         nearPoorRate: "Measure!", deprivations: "[DeprivationShare!]!", sources: "[Source!]!", synthetic: "Boolean!" },
       Project: { code: "ID!", name: "String!", programme: "String", component: "String", budgetVnd: "SafeInt", disbursedVnd: "SafeInt",
         households: "Measure!", villages: "[Unit!]!", startDate: "Date", endDate: "Date", status: "String", sources: "[Source!]!", synthetic: "Boolean!" },
       CreditStat: { year: "Int!", loanTurns: "Measure!", outstandingVnd: "SafeInt", sources: "[Source!]!" },
       JobsStat: { year: "Int!", domestic: "Measure!", abroad: "Measure!", sources: "[Source!]!" },
+      OfficialFigure: { year: "Int!", poorHouseholds: "Int", poorRate: "Float", nearPoorHouseholds: "Int", nearPoorRate: "Float",
+        poorAndNearPoorHouseholds: "Int", poorAndNearPoorRate: "Float", totalHouseholds: "Int", quality: "OfficialFigureQuality!",
+        qualityNote: "String", sourceDate: "String", source: "Source!" },
       UnitConnection: { edges: "[UnitEdge!]!", nodes: "[Unit!]!", pageInfo: "PageInfo!", totalCount: "Int!" },
     };
     for (const [typeName, fields] of Object.entries(contract)) {
@@ -68,7 +72,9 @@ describe("schema.graphql", () => {
     expect(args("Query", "search")).toMatchObject({ text: "String!", first: "Int" });
     expect(args("Query", "projects")).toMatchObject({ unitCode: "ID", first: "Int", after: "String" });
     expect(args("Unit", "poverty")).toEqual({ year: "Int" });
-    expect((schema.getType("UnitLevel") as import("graphql").GraphQLEnumType).getValues().map((v) => v.name).sort()).toEqual(["COMMUNE", "DISTRICT", "PROVINCE", "VILLAGE"]);
+    expect(args("Unit", "officialFigures")).toEqual({ year: "Int" });
+    expect((schema.getType("UnitLevel") as import("graphql").GraphQLEnumType).getValues().map((v) => v.name).sort()).toEqual(["COMMUNE", "COUNTRY", "DISTRICT", "PROVINCE", "REGION", "VILLAGE"]);
+    expect((schema.getType("OfficialFigureQuality") as import("graphql").GraphQLEnumType).getValues().map((v) => v.name).sort()).toEqual(["PRELIMINARY", "REPORTED", "SECONDARY", "UNCERTAIN"]);
     expect((schema.getType("MeasureStatus") as import("graphql").GraphQLEnumType).getValues().map((v) => v.name).sort()).toEqual(["NOT_AVAILABLE", "PUBLISHED", "SUPPRESSED"]);
   });
 });

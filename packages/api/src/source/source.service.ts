@@ -21,6 +21,11 @@ export async function sourcesFor(ctx: ApiContext, releaseId: string, sourceIdsJs
   return rows.flatMap((r) => (r && !(r instanceof Error) ? [derivedView(r, "source", () => Source.from(r))] : []));
 }
 
+/** One source by id (null when the release has none by that id: the publish step writes every cited source). */
+export async function sourceOf(ctx: ApiContext, releaseId: string, id: string): Promise<Source | null> {
+  return (await sourcesFor(ctx, releaseId, [id]))[0] ?? null;
+}
+
 export async function allSources(ctx: ApiContext, releaseId: string): Promise<Source[]> {
   const rows = await ctx.store.db.pubSource.findMany({ where: { releaseId }, orderBy: { id: "asc" } });
   return rows.map(Source.from);

@@ -161,6 +161,13 @@ function specsFor(db: PublicDb) {
       (releaseId, codes) => db.pubJobs.findMany({ where: { releaseId, unitCode: { in: codes } }, orderBy: { year: "asc" } }),
       (j) => j.unitCode,
     ),
+    /** Officially reported figures of a unit: newest year first, then by source, so that sources stay in a stable order. */
+    officialFigures: manySpec("officialFigures",
+      (releaseId, codes) => db.pubOfficialFigure.findMany({
+        where: { releaseId, unitCode: { in: codes } }, orderBy: [{ year: "desc" }, { sourceId: "asc" }],
+      }),
+      (f) => f.unitCode,
+    ),
   };
 }
 

@@ -50,7 +50,7 @@ const ABOUT: Record<string, string[]> = {
   Find: ["search", "search.0.code"],
   Series: ["unit.name", "unit.poverty", "unit.poverty.0.poorRate"],
   District: ["units.nodes", "units.nodes.0.poverty"],
-  Fastest: ["units.nodes", "units.nodes.0.poverty"],
+  Fastest: ["unit.children.nodes", "unit.children.nodes.0.children.nodes.0.poverty"],
   Spending: ["unit.projects.nodes", "unit.projects.nodes.0.budgetVnd"],
   Project: ["project.name", "project.funding", "project.villages", "project.sources"],
   Support: ["unit.credit", "unit.jobs"],

@@ -3,6 +3,8 @@ import "reflect-metadata";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { decodeCursor, MAX_FIRST, pageSize, toConnection } from "../common/connection.js";
 import type { ApiContext } from "../context.js";
+import { officialFiguresOf } from "../official/official.service.js";
+import { OfficialFigure } from "../official/official.type.js";
 import { povertyOf } from "../poverty/poverty.service.js";
 import { PovertyStat } from "../poverty/poverty.type.js";
 import { listProjects } from "../project/project.service.js";
@@ -108,6 +110,13 @@ export class UnitResolver {
   @FieldResolver(() => [JobsStat], { description: "Jobs found, by year, oldest first." })
   jobs(@Root() unit: Unit, @Ctx() ctx: ApiContext, @Arg("year", () => Int, { nullable: true, description: "Only this year." }) year?: number) {
     return jobsOf(ctx, unit.releaseId, unit.code, year);
+  }
+
+  @FieldResolver(() => [OfficialFigure], {
+    description: "Officially reported poverty figures (số liệu công bố chính thức), newest year first: as published by their sources, not computed from household reviews and never averaged; several sources for one year stay side by side. A figure a source does not give is null (not found, never 0); no entry for a year means no source was found.",
+  })
+  officialFigures(@Root() unit: Unit, @Ctx() ctx: ApiContext, @Arg("year", () => Int, { nullable: true, description: "Only this review year." }) year?: number) {
+    return officialFiguresOf(ctx, unit.releaseId, unit.code, year);
   }
 }
 

@@ -1,7 +1,7 @@
 /** Reads units: by code, pages of units, children (current and former), ancestors, reform history and search. */
 import { GraphQLError } from "graphql";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
-import { UNIT_LEVELS } from "@minhbach/core/units/levels.ts";
+import { ALL_UNIT_LEVELS } from "@minhbach/core/units/levels.ts";
 import type { PublicModels } from "@minhbach/db/public.ts";
 import { lazy, slicePage, type Page } from "../common/connection.js";
 import { ErrorCode } from "../common/errors.js";
@@ -109,7 +109,7 @@ export async function searchUnits(ctx: ApiContext, releaseId: string, text: stri
   });
   const score = (u: UnitRow) => {
     const name = foldVietnamese(u.nameAscii);
-    return (name === bare ? 0 : name.startsWith(bare) ? 1 : 2) * 10 + UNIT_LEVELS.indexOf(u.level as UnitLevel);
+    return (name === bare ? 0 : name.startsWith(bare) ? 1 : 2) * 10 + ALL_UNIT_LEVELS.indexOf(u.level as UnitLevel);
   };
   return rows
     .sort((a, b) => score(a) - score(b) || (a.validTo ? 1 : 0) - (b.validTo ? 1 : 0) || a.code.localeCompare(b.code))

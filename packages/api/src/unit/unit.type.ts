@@ -8,6 +8,8 @@ import { DateScalar, GeoJSONScalar } from "../common/scalars.js";
 import { connectionTypes } from "../common/connection.js";
 
 export enum UnitLevel {
+  COUNTRY = "COUNTRY",
+  REGION = "REGION",
   PROVINCE = "PROVINCE",
   DISTRICT = "DISTRICT",
   COMMUNE = "COMMUNE",
@@ -17,6 +19,8 @@ registerEnumType(UnitLevel, {
   name: "UnitLevel",
   description: "Administrative level, top to bottom.",
   valuesConfig: {
+    COUNTRY: { description: "The whole country (toàn quốc): code VN, above the provinces; officially reported national figures attach to it, none is computed from household reviews." },
+    REGION: { description: "Socio-economic region (vùng kinh tế - xã hội, GSO), codes VN-1 … VN-6: for officially reported regional figures only; not part of the parent hierarchy." },
     PROVINCE: { description: "Province or centrally governed city (tỉnh, thành phố trực thuộc trung ương)." },
     DISTRICT: { description: "District (huyện, quận, thị xã, thành phố thuộc tỉnh); abolished on 2025-07-01." },
     COMMUNE: { description: "Commune, ward or township (xã, phường, thị trấn)." },

@@ -27,6 +27,8 @@ export const MEASURE_LABELS: Record<string, Words> = {
 };
 
 export const LEVEL_LABELS: Record<string, Words> = {
+  COUNTRY: { VI: "Quốc gia", EN: "Country" },
+  REGION: { VI: "Vùng", EN: "Region" },
   PROVINCE: { VI: "Tỉnh", EN: "Province" },
   DISTRICT: { VI: "Huyện", EN: "District" },
   COMMUNE: { VI: "Xã", EN: "Commune" },
@@ -35,6 +37,8 @@ export const LEVEL_LABELS: Record<string, Words> = {
 
 /** Unit types as the GSO names them (PubUnit.type). Unknown types are shown as stored. */
 export const UNIT_TYPE_LABELS: Record<string, Words> = {
+  QUOC_GIA: { VI: "Quốc gia", EN: "Country" },
+  VUNG: { VI: "Vùng kinh tế - xã hội", EN: "Socio-economic region" },
   TINH: { VI: "Tỉnh", EN: "Province" },
   THANH_PHO_TRUNG_UONG: { VI: "Thành phố trực thuộc trung ương", EN: "Centrally governed city" },
   HUYEN: { VI: "Huyện", EN: "Rural district" },
@@ -44,6 +48,7 @@ export const UNIT_TYPE_LABELS: Record<string, Words> = {
   XA: { VI: "Xã", EN: "Commune" },
   PHUONG: { VI: "Phường", EN: "Ward" },
   THI_TRAN: { VI: "Thị trấn", EN: "Township" },
+  DAC_KHU: { VI: "Đặc khu", EN: "Special zone" },
   THON: { VI: "Thôn", EN: "Village" },
   BAN: { VI: "Bản", EN: "Hamlet" },
   TO_DAN_PHO: { VI: "Tổ dân phố", EN: "Residential group" },

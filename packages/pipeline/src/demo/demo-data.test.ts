@@ -1,6 +1,7 @@
 /**
- * The demo data set, checked from the generated files alone (no store): the map and its 2025 reform, illustrative
- * geometry that tiles, households whose computed classification hits the published figures exactly, and determinism.
+ * The demo data set, checked from the generated files alone (no store): the whole country's map and its 2025 reform,
+ * real province and district boundaries, the Bắc Kạn demo's illustrative geometry that tiles its real districts,
+ * households whose computed classification hits the published figures exactly, and determinism.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -9,6 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "@minhbach/db/test-temp-dir.ts";
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import { INDICATORS, classifyHousehold, standardForYear } from "@minhbach/core/standards/index.ts";
+import { unitCoverage } from "../publish/coverage.js";
+import { UnitHierarchy } from "../publish/unit-hierarchy.js";
 import { buildDemoData, writeDemoFiles, type DemoData } from "./files.js";
 import { contains } from "./geometry.js";
 import { householdCsv } from "./households/file.js";
@@ -44,13 +47,57 @@ function classifyUncached(year: number) {
 }
 const rate = (rows: { cls: string }[], cls: string, decimals: number) => (100 * rows.filter((r) => r.cls === cls).length / rows.length).toFixed(decimals);
 
-describe("the map: Bắc Kạn's real units and the 2025 reform as data", () => {
-  it("has the province, 8 districts and 108 communes with GSO names, and 5–14 villages per commune", () => {
+const validAt = (u: { validFrom: Date | null; validTo: Date | null }, at: string) =>
+  (!u.validFrom || u.validFrom <= new Date(at)) && (!u.validTo || u.validTo >= new Date(at));
+const levelAt = (level: string, at: string) => data.map.units.filter((u) => u.level === level && validAt(u, at));
+
+describe("the map: the whole country before and after the 2025 reform", () => {
+  it("has 63 provinces, 696 districts and 10,047 communes until 2025-06-30, then 34 provinces, 3,321 communes and no district", () => {
+    expect([levelAt("PROVINCE", "2025-06-30"), levelAt("DISTRICT", "2025-06-30"), levelAt("COMMUNE", "2025-06-30")].map((l) => l.length)).toEqual([63, 696, 10_047]);
+    expect([levelAt("PROVINCE", "2025-07-01"), levelAt("DISTRICT", "2025-07-01"), levelAt("COMMUNE", "2025-07-01")].map((l) => l.length)).toEqual([34, 0, 3321]);
+    expect(data.map.units.filter((u) => u.level !== "VILLAGE").every((u) => u.gsoCode)).toBe(true);
+  });
+
+  it("puts every province under VN (Việt Nam) with dated links, and six regions outside the hierarchy", () => {
+    expect(byCode().get("VN")).toMatchObject({ level: "COUNTRY", name: "Việt Nam", parentCode: null });
+    const toVN = data.map.parents.filter((p) => p.parentCode === "VN");
+    expect(toVN).toHaveLength(63 + 23);
+    expect(toVN.find((p) => p.unitCode === "06")).toMatchObject({ validFrom: new Date("2021-01-01"), validTo: new Date("2025-06-30") });
+    expect(toVN.find((p) => p.unitCode === "01")).toMatchObject({ validTo: null }); // Hà Nội continues unchanged
+    const regions = data.map.units.filter((u) => u.level === "REGION");
+    expect(regions.map((r) => `${r.code} ${r.name}`)).toEqual([
+      "VN-1 Đồng bằng sông Hồng", "VN-2 Trung du và miền núi phía Bắc", "VN-3 Bắc Trung Bộ và duyên hải miền Trung",
+      "VN-4 Tây Nguyên", "VN-5 Đông Nam Bộ", "VN-6 Đồng bằng sông Cửu Long",
+    ]);
+    const codes = new Set(regions.map((r) => r.code));
+    expect(data.map.parents.filter((p) => codes.has(p.unitCode) || codes.has(p.parentCode))).toEqual([]);
+    expect(data.map.units.filter((u) => u.parentCode && codes.has(u.parentCode))).toEqual([]);
+  });
+
+  it("merges old provinces into the new ones, suffixing a reused code (Thái Nguyên 19 → 19.2025)", () => {
+    const into19 = data.map.changes.filter((c) => c.toCode === "19");
+    expect(into19.filter((c) => c.kind === "MERGE").map((c) => c.fromCode).sort()).toEqual(["06", "19.2025"]);
+    // The districts of both old provinces (8 + 9) ended, their communes directly under the new province.
+    expect(into19.filter((c) => c.kind === "ABOLISH")).toHaveLength(17);
+    expect(byCode().get("19.2025")).toMatchObject({ gsoCode: "19", name: "Thái Nguyên", validTo: new Date("2025-06-30") });
+    expect(byCode().get("19")).toMatchObject({ validFrom: new Date("2025-07-01"), validTo: null, parentCode: "VN" });
+  });
+
+  it("records commune splits as SPLIT changes and island districts becoming special zones", () => {
+    expect(data.map.changes.filter((c) => c.kind === "SPLIT")).toHaveLength(1012);
+    expect(data.map.changes.find((c) => c.fromCode === "318")).toMatchObject({ toCode: "11948", kind: "RENAME" });
+    expect(byCode().get("11948")).toMatchObject({ name: "Bạch Long Vĩ", type: "đặc khu", parentCode: "31" });
+  });
+});
+
+describe("the map: the Bắc Kạn demo inside it", () => {
+  it("has the province, 8 districts and 108 communes with GSO names, and 5–14 villages per commune, villages nowhere else", () => {
     const units = data.map.units;
-    expect(units.filter((u) => u.level === "DISTRICT")).toHaveLength(8);
+    expect(units.filter((u) => u.level === "DISTRICT" && u.parentCode === "06")).toHaveLength(8);
     expect(data.map.communes).toHaveLength(108);
     expect(byCode().get("01990")).toMatchObject({ name: "Lục Bình", type: "xã", parentCode: "063" });
     for (const c of data.map.communes) expect(c.villages.length).toBeGreaterThanOrEqual(5), expect(c.villages.length).toBeLessThanOrEqual(14);
+    expect(units.filter((u) => u.level === "VILLAGE").length).toBe(data.map.communes.reduce((n, c) => n + c.villages.length, 0));
   });
 
   it("keeps Lục Bình's four real village names (not synthetic) beside synthetic ones", () => {
@@ -65,14 +112,16 @@ describe("the map: Bắc Kạn's real units and the 2025 reform as data", () => 
     expect(units.get("01969.2025")).toMatchObject({ gsoCode: "01969", type: "thị trấn", validTo: new Date("2025-06-30") });
     const into = data.map.changes.filter((c) => c.toCode === "01969").map((c) => c.fromCode).sort();
     expect(into).toEqual(["01969.2025", "01975", "01990", "01993"]);
-    expect(data.map.changes.every((c) => c.kind !== "MERGE" || c.toCode === "19" || c.legalBasis === "Nghị quyết 1683/NQ-UBTVQH15 ngày 16/06/2025")).toBe(true);
+    const newCommunes = new Set(data.map.communes.map((c) => c.newCode));
+    const bk = data.map.changes.filter((c) => newCommunes.has(c.toCode));
+    expect(bk.length).toBeGreaterThan(100);
+    expect(bk.every((c) => c.kind === "MERGE" && c.legalBasis === "Nghị quyết 1683/NQ-UBTVQH15 ngày 16/06/2025")).toBe(true);
   });
 
-  it("ends districts and Bắc Kạn on 2025-06-30 and notes that 19 holds only the former Bắc Kạn", () => {
+  it("ends districts and Bắc Kạn on 2025-06-30", () => {
     const units = byCode();
     for (const d of data.map.units.filter((u) => u.level === "DISTRICT")) expect(d.validTo).toEqual(new Date("2025-06-30"));
     expect(units.get("06")!.validTo).toEqual(new Date("2025-06-30"));
-    expect(data.map.changes.find((c) => c.fromCode === "06")!.note).toMatch(/only the former Bắc Kạn/);
   });
 
   it("moves every village to its new commune on 2025-07-01 (Lủng Chang: Lục Bình → Phủ Thông)", () => {
@@ -82,19 +131,67 @@ describe("the map: Bắc Kạn's real units and the 2025 reform as data", () => 
       { unitCode: "01990-01", parentCode: "01969", validFrom: new Date("2025-07-01"), validTo: null },
     ]);
   });
+
+  it("gives household coverage to Bắc Kạn, never to VN, and not a complete one to the new Thái Nguyên (19)", () => {
+    const hierarchy = new UnitHierarchy(data.map.units.map((u) => ({ code: u.code, level: u.level, validFrom: u.validFrom, validTo: u.validTo })), data.map.parents);
+    const villages = data.map.communes.flatMap((c) => c.villages);
+    const coverage = unitCoverage(hierarchy, [2021, 2025], villages.flatMap((village) => [{ village, year: 2021 }, { village, year: 2025 }]));
+    expect(coverage.get("06|2021")).toEqual({ reported: 108, expected: 108 });
+    expect(coverage.get("063|2021")).toEqual({ reported: 14, expected: 14 });
+    // 19 holds the former Thái Nguyên too, whose communes have no data: rebuilt 2021 and 2025 are not complete
+    const n19 = data.map.units.filter((u) => u.level === "COMMUNE" && u.parentCode === "19" && validAt(u, "2025-07-01")).length;
+    expect(coverage.get("19|2021")).toEqual({ reported: new Set(data.map.communes.map((c) => c.newCode)).size, expected: n19 });
+    expect(coverage.get("19|2025")!.reported).toBeLessThan(coverage.get("19|2025")!.expected);
+    const phuThong = data.map.communes.filter((c) => c.newCode === "01969").reduce((n, c) => n + c.villages.length, 0);
+    expect(coverage.get("01969|2025")).toEqual({ reported: phuThong, expected: phuThong }); // a commune: its villages
+    expect([...coverage.keys()].filter((k) => k.startsWith("VN"))).toEqual([]);
+    expect(hierarchy.groupsOfVillage("01990-01", 2021).map((g) => g.unit)).toEqual(["01990", "063", "06", "01969", "19"]);
+  });
+});
+
+const mp = (code: string): MultiPolygon => {
+  const g = JSON.parse(data.geometry.get(code)!.geometry!) as { type: string; coordinates: unknown };
+  return (g.type === "Polygon" ? [g.coordinates] : g.coordinates) as MultiPolygon;
+};
+const area = (m: MultiPolygon) => m.reduce((s, p) => s + p.reduce((a, ring, i) => {
+  const twice = Math.abs(ring.reduce((t, [x, y], j, r) => t + (j ? r[j - 1]![0] * y - x * r[j - 1]![1] : 0), 0));
+  return a + (i === 0 ? twice : -twice) / 2;
+}, 0), 0);
+
+describe("real geometry", () => {
+  it("gives 62 of the 63 old provinces and 681 districts a real shape, not illustrative; Quảng Ninh (22) none", () => {
+    const real = (level: string) => levelAt(level, "2025-06-30").filter((u) => data.geometry.get(u.code)?.illustrative === false);
+    expect(real("PROVINCE")).toHaveLength(62);
+    expect(real("DISTRICT")).toHaveLength(681);
+    expect(data.geometry.has("22")).toBe(false);
+    expect(byCode().get("22")).toMatchObject({ name: "Quảng Ninh", validTo: null });
+  });
+
+  it("draws every province of 2025-07-01 but Quảng Ninh as the union of its old provinces (Thái Nguyên = 06 + 19)", () => {
+    const drawn = levelAt("PROVINCE", "2025-07-01").filter((u) => data.geometry.get(u.code)?.illustrative === false);
+    expect(drawn.map((u) => u.code).sort()).toEqual(levelAt("PROVINCE", "2025-07-01").map((u) => u.code).filter((c) => c !== "22").sort());
+    expect(Math.abs(area(mp("19")) - area(mp("06")) - area(mp("19.2025"))) / area(mp("19"))).toBeLessThan(0.001);
+  });
+
+  it("gives no shape to communes and villages outside the Bắc Kạn demo", () => {
+    const demo = new Set([...data.map.communes.flatMap((c) => [c.code, c.newCode, ...c.villages])]);
+    const others = data.map.units.filter((u) => (u.level === "COMMUNE" || u.level === "VILLAGE") && !demo.has(u.code));
+    expect(others.length).toBeGreaterThan(13_000);
+    expect(others.filter((u) => data.geometry.has(u.code))).toEqual([]);
+  });
 });
 
 describe("illustrative geometry", () => {
-  const mp = (code: string): MultiPolygon => {
-    const g = JSON.parse(data.geometry.get(code)!.geometry!) as { type: string; coordinates: unknown };
-    return (g.type === "Polygon" ? [g.coordinates] : g.coordinates) as MultiPolygon;
-  };
-  it("tiles the province with commune cells that do not overlap", () => {
+  it("tiles the real province with commune cells, each inside its real district, that do not overlap", () => {
     const cells = data.map.communes.map((c) => mp(c.code));
-    const area = (m: MultiPolygon) => m.reduce((s, p) => s + Math.abs(p[0]!.reduce((a, [x, y], i, r) => a + (i ? r[i - 1]![0] * y - x * r[i - 1]![1] : 0), 0)) / 2, 0);
     const sum = cells.reduce((s, c) => s + area(c), 0);
     expect(Math.abs(sum - area(mp("06"))) / area(mp("06"))).toBeLessThan(0.001);
     expect(area(polygonClipping.intersection(mp("01990"), mp("01975")))).toBeLessThan(1e-6);
+    for (const c of data.map.communes) {
+      expect(area(polygonClipping.intersection(mp(c.code), mp(c.districtCode))) / area(mp(c.code))).toBeGreaterThan(0.999);
+      expect(data.geometry.get(c.code)!.illustrative).toBe(true);
+    }
+    expect(data.geometry.get("01969")!.illustrative).toBe(true);
   });
 
   it("puts every village point inside its commune cell", () => {

@@ -1,26 +1,27 @@
 /**
- * Illustrative, synthetic geometry for the demo map. Why synthetic: real commune/village polygons may not be shipped.
- * Districts get Voronoi cells of their real bounding-box centres inside the union of those boxes; communes tile each
- * district cell by Voronoi from seeded points (members of one 2025 commune placed close together); everything above a
- * commune is a union of commune cells, so the map nests exactly. Villages get a point inside their commune cell.
+ * Geometry of the demo's units. Provinces and districts get their real boundaries (simplified, from the committed
+ * national TopoJSON); a province of 1 July 2025 is the union of the old provinces it joined, and has no shape when one
+ * of them has none (Quảng Ninh, 22, has no source shape: never an invented one). Communes and villages have no real
+ * shapes anywhere, so outside the Bắc Kạn demo they get none; inside it, illustrative, synthetic ones: each real
+ * district is tiled by Voronoi cells of seeded points (members of one 2025 commune placed close together), a 2025
+ * commune is the union of its old communes' cells, and villages get a point inside their commune cell.
  */
 import { Delaunay } from "d3-delaunay";
-import polygonClipping, { type MultiPolygon, type Pair, type Polygon } from "polygon-clipping";
-import { DISTRICTS } from "./data/bac-kan-units.js";
+import polygonClipping, { type MultiPolygon, type Pair } from "polygon-clipping";
+import { loadNational, type NationalData } from "./national/load.js";
+import { decodeGeometry } from "./national/topology.js";
 import { Rng } from "./random.js";
-import { NEW_PROVINCE, type DemoMap } from "./units.js";
+import type { DemoMap } from "./units.js";
 
 export interface UnitGeometry {
   geometry: string | null; // GeoJSON geometry text (Polygon or MultiPolygon); null for villages (a point only)
   lat: number;
   lng: number;
+  /** true for the Bắc Kạn demo's drawn communes and village points; false for real boundaries */
+  illustrative: boolean;
 }
 
 type BBox = readonly [number, number, number, number];
-
-function rect([x0, y0, x1, y1]: BBox): Polygon {
-  return [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
-}
 
 function bboxOf(mp: MultiPolygon): BBox {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -89,45 +90,65 @@ export function geoJsonText(mp: MultiPolygon): string {
   return JSON.stringify(rounded.length === 1 ? { type: "Polygon", coordinates: rounded[0] } : { type: "MultiPolygon", coordinates: rounded });
 }
 
-function toGeometry(mp: MultiPolygon): UnitGeometry {
+function toGeometry(mp: MultiPolygon, illustrative: boolean): UnitGeometry {
   const [lng, lat] = centroid(mp);
-  return { geometry: geoJsonText(mp), lat: r5(lat), lng: r5(lng) };
+  return { geometry: geoJsonText(mp), lat: r5(lat), lng: r5(lng), illustrative };
 }
 
-/** Geometry (illustrative) for every unit of the demo map, by unit code. */
-export function buildGeometry(map: DemoMap, seed: number): Map<string, UnitGeometry> {
+/** The union of shapes (one shape is returned as it is). */
+const unionOf = (parts: MultiPolygon[]): MultiPolygon => (parts.length === 1 ? parts[0]! : polygonClipping.union(parts[0]!, ...parts.slice(1)));
+
+/** The real (simplified) shapes of the topology, by collection ("provinces", "districts") and GSO code. */
+function realShapes(national: NationalData, collection: "provinces" | "districts"): Map<string, MultiPolygon> {
+  const t = national.topology;
+  return new Map(t.objects[collection]!.geometries.map((g) => [g.id, decodeGeometry(t, g) as MultiPolygon]));
+}
+
+/** Geometry for every unit of the demo map that has one, by unit code. */
+export function buildGeometry(map: DemoMap, seed: number, national: NationalData = loadNational()): Map<string, UnitGeometry> {
+  const out = new Map<string, UnitGeometry>();
+  const provinces = realShapes(national, "provinces");
+  const districts = realShapes(national, "districts");
+  const members = new Map(national.newProvinces.map((p) => [p[0], p[3]]));
+  for (const u of map.units) {
+    if (u.level === "DISTRICT" && districts.has(u.gsoCode!)) out.set(u.code, toGeometry(districts.get(u.gsoCode!)!, false));
+    if (u.level !== "PROVINCE") continue;
+    // A province of 1 July 2025 joined whole old provinces; one that continues unchanged keeps its own shape.
+    const from = u.validFrom ? members.get(u.code)! : [u.gsoCode!];
+    if (from.every((c) => provinces.has(c))) out.set(u.code, toGeometry(unionOf(from.map((c) => provinces.get(c)!)), false));
+  }
+  illustrativeCommunes(map, seed, districts, national, out);
+  return out;
+}
+
+/** The Bắc Kạn demo's illustrative commune cells inside their real districts, its 2025 communes and village points. */
+function illustrativeCommunes(map: DemoMap, seed: number, districts: Map<string, MultiPolygon>, national: NationalData, out: Map<string, UnitGeometry>): void {
   const rng = new Rng(seed, "geometry");
-  const province: MultiPolygon = polygonClipping.union(rect(DISTRICTS[0]!.bbox), ...DISTRICTS.slice(1).map((d) => rect(d.bbox)));
-  const centres = DISTRICTS.map((d): Pair => [(d.bbox[0] + d.bbox[2]) / 2, (d.bbox[1] + d.bbox[3]) / 2]);
-  const districtCells = voronoiCells(centres, province);
   const communeCells = new Map<string, MultiPolygon>();
-  DISTRICTS.forEach((d, di) => {
-    const cell = districtCells[di]!;
-    const members = map.communes.filter((c) => c.districtCode === d.code);
+  for (const districtCode of new Set(map.communes.map((c) => c.districtCode))) {
+    const cell = districts.get(districtCode);
+    if (!cell) throw new Error(`Demo district ${districtCode} has no real boundary to draw its communes in`);
+    const members = map.communes.filter((c) => c.districtCode === districtCode);
     const groups = [...new Set(members.map((c) => c.newCode))];
     const [x0, y0, x1, y1] = bboxOf(cell);
     const radius = Math.sqrt(((x1 - x0) * (y1 - y0)) / Math.max(1, groups.length)) / 3;
     const anchors = new Map(groups.map((g) => [g, pointIn(rng, cell)]));
     const seeds = members.map((c) => pointIn(rng, cell, { at: anchors.get(c.newCode)!, radius }));
     voronoiCells(seeds, cell).forEach((mp, i) => communeCells.set(members[i]!.code, mp));
-  });
-  const out = new Map<string, UnitGeometry>();
-  const unionOf = (parts: MultiPolygon[]): MultiPolygon => polygonClipping.union(parts[0]!, ...parts.slice(1));
-  for (const c of map.communes) out.set(c.code, toGeometry(communeCells.get(c.code)!));
-  for (const d of DISTRICTS) out.set(d.code, toGeometry(unionOf(map.communes.filter((c) => c.districtCode === d.code).map((c) => communeCells.get(c.code)!))));
-  const all = unionOf([...communeCells.values()]);
-  out.set("06", toGeometry(all));
-  out.set(NEW_PROVINCE.code, toGeometry(all));
-  for (const newCode of new Set(map.communes.map((c) => c.newCode))) {
-    if (out.has(newCode) && map.communes.some((c) => c.code === newCode)) continue; // unchanged commune
-    out.set(newCode, toGeometry(unionOf(map.communes.filter((c) => c.newCode === newCode).map((c) => communeCells.get(c.code)!))));
+  }
+  for (const c of map.communes) out.set(c.code, toGeometry(communeCells.get(c.code)!, true));
+  const demo = new Map(map.communes.map((c) => [c.gsoCode, c.code]));
+  for (const [code, , , , whole, part] of national.newCommunes) {
+    const from = [...whole, ...part];
+    // Only a 2025 commune made wholly of demo communes can be drawn from their cells (unchanged ones already are).
+    if (out.has(code) || !from.every((c) => whole.includes(c) && demo.has(c))) continue;
+    out.set(code, toGeometry(unionOf(from.map((c) => communeCells.get(demo.get(c)!)!)), true));
   }
   for (const c of map.communes) {
     const cell = communeCells.get(c.code)!;
     for (const v of c.villages) {
       const [x, y] = pointIn(rng, cell);
-      out.set(v, { geometry: null, lat: r5(y), lng: r5(x) });
+      out.set(v, { geometry: null, lat: r5(y), lng: r5(x), illustrative: true });
     }
   }
-  return out;
 }

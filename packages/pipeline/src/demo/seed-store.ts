@@ -1,7 +1,9 @@
 /**
- * Resets the private store and writes the demo's map (units with illustrative geometry, parent history, reform
- * changes), its sources and the citations of the real figures, directly with Prisma. Why directly: there is no unit
- * import file format; everything else goes through the real importers.
+ * Resets the private store and writes the demo's map (the whole country's units with real province and district
+ * boundaries, the Bắc Kạn demo's illustrative communes and villages, parent history, reform changes), its sources and
+ * the citations of the real figures, directly with Prisma. Why directly: there is no unit import file format;
+ * everything else goes through the real importers. Why in batches: ~14,500 units, as many parent links and ~11,500
+ * changes; one statement per row would take most of the demo's time.
  */
 import type { PrivateDb } from "@minhbach/db/private";
 import type { UnitGeometry } from "./geometry.js";
@@ -35,13 +37,18 @@ export async function seedUnits(db: PrivateDb, map: DemoMap, geometry: ReadonlyM
       ...u,
       nameAscii: nameAscii(u.name),
       geometry: g?.geometry ?? null,
-      geometryIllustrative: g !== undefined,
+      geometryIllustrative: g?.illustrative ?? false,
       centroidLat: g?.lat ?? null,
       centroidLng: g?.lng ?? null,
     };
   });
-  for (let i = 0; i < units.length; i += 500) await db.adminUnit.createMany({ data: units.slice(i, i + 500) });
-  for (let i = 0; i < map.parents.length; i += 500) await db.unitParent.createMany({ data: map.parents.slice(i, i + 500) });
-  await db.unitChange.createMany({ data: map.changes });
+  await inBatches(units, (data) => db.adminUnit.createMany({ data }));
+  await inBatches(map.parents, (data) => db.unitParent.createMany({ data }));
+  await inBatches(map.changes, (data) => db.unitChange.createMany({ data }));
   await db.sourceCitation.createMany({ data: CITATIONS });
+}
+
+/** Writes rows in batches of 500 (well under SQLite's and PostgreSQL's bound-parameter limits). */
+async function inBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await write(rows.slice(i, i + 500));
 }

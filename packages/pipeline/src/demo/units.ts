@@ -1,23 +1,20 @@
 /**
- * The demo's administrative map as data: Bắc Kạn (06) with its real districts and communes, synthetic villages, and
- * the 2025 reform (districts end, 06 → Thái Nguyên 19, communes merged per Resolution 1683). Why one model: seeding,
- * household generation, geometry and the project files all need the same codes.
+ * The demo's administrative map as data: the whole country from the committed national data (national/map.ts), and
+ * inside it the Bắc Kạn (06) demo: synthetic villages in its real communes, which follow the 2025 reform (districts end,
+ * 06 → Thái Nguyên 19, communes merged per Resolution 1683). Why one model: seeding, household generation, geometry and
+ * the project files all need the same codes.
  */
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
-import type { UnitLevel } from "@minhbach/core/units/levels.ts";
-import { COMMUNES, DISTRICTS, PROVINCE } from "./data/bac-kan-units.js";
-import { REFORM_1683 } from "./data/reform-1683.js";
+import type { AnyUnitLevel } from "@minhbach/core/units/levels.ts";
+import { loadNational, type NationalData } from "./national/load.js";
+import { BEFORE_REFORM, DEMO_START, REFORM_DATE, buildNationalMap } from "./national/map.js";
 import { Rng } from "./random.js";
 import { SOURCE_IDS } from "./sources.js";
 import { villageNames } from "./village-names.js";
 
-export const REFORM_DATE = new Date("2025-07-01T00:00:00Z");
-export const BEFORE_REFORM = new Date("2025-06-30T00:00:00Z");
-/** Start of the demo's parent history: the first review it covers is carried out at the end of 2021. */
-export const DEMO_START = new Date("2021-01-01T00:00:00Z");
-export const LEGAL_1683 = "Nghị quyết 1683/NQ-UBTVQH15 ngày 16/06/2025";
-export const LEGAL_202 = "Nghị quyết 202/2025/QH15 ngày 12/06/2025";
-export const LEGAL_DISTRICTS = "Nghị quyết 203/2025/QH15 (sửa đổi Hiến pháp); Luật Tổ chức chính quyền địa phương số 72/2025/QH15";
+export { BEFORE_REFORM, DEMO_START, LEGAL_1683, LEGAL_202, LEGAL_DISTRICTS, REFORM_DATE } from "./national/map.js";
+/** The province of the household demo (the only one with villages and household data). */
+export const DEMO_PROVINCE = "06";
 export const NEW_PROVINCE = { code: "19", name: "Thái Nguyên" } as const;
 export const LUC_BINH = "01990";
 /** The four villages of Lục Bình named in the seed article (names real; their household data synthetic). */
@@ -26,7 +23,7 @@ export const LUC_BINH_REAL_VILLAGES = ["Lủng Chang", "Nam Lanh Chang", "Bắc 
 export interface DemoUnit {
   code: string;
   gsoCode: string | null;
-  level: UnitLevel;
+  level: AnyUnitLevel;
   name: string;
   type: string;
   parentCode: string | null;
@@ -60,51 +57,19 @@ export interface DemoMap {
 
 const DISTRICT_REMOTENESS: Record<string, number> = { "058": 0.1, "065": 0.35, "063": 0.45, "064": 0.55, "066": 0.6, "062": 0.65, "061": 0.65, "060": 0.9 };
 
-export function buildDemoMap(seed: number): DemoMap {
-  const units: DemoUnit[] = [];
-  const parents: DemoParent[] = [];
-  const changes: DemoChange[] = [];
+export function buildDemoMap(seed: number, national: NationalData = loadNational()): DemoMap {
+  const map = buildNationalMap(national);
+  const { units, parents } = map;
   const communes: CommuneProfile[] = [];
-  const newCodeOf = new Map<string, string>();
-  for (const [code, , , from] of REFORM_1683) for (const old of from) newCodeOf.set(old, code);
-  // A new commune that is the old one unchanged (Thượng Quan, item 91) simply continues under the new province.
-  const unchanged = new Set(REFORM_1683.filter(([code, , , from]) => from.length === 1 && from[0] === code).map(([code]) => code));
-  const reused = new Set(REFORM_1683.map(([code]) => code).filter((c) => !unchanged.has(c)));
-  const oldCode = (gso: string) => (reused.has(gso) ? `${gso}.2025` : gso);
-
-  const gso = SOURCE_IDS.gsoUnits;
-  units.push(unit(PROVINCE.code, "PROVINCE", PROVINCE.name, "tỉnh", null, null, BEFORE_REFORM, gso));
-  units.push(unit(NEW_PROVINCE.code, "PROVINCE", NEW_PROVINCE.name, "tỉnh", null, REFORM_DATE, null, SOURCE_IDS.resolution202));
-  changes.push({
-    kind: "MERGE", fromCode: PROVINCE.code, toCode: NEW_PROVINCE.code, effectiveDate: REFORM_DATE, legalBasis: LEGAL_202,
-    note: "Bắc Kạn and Thái Nguyên merged into Thái Nguyên (19). In this demo, 19 holds only the former Bắc Kạn area; the former Thái Nguyên is not included.",
-  });
-  for (const d of DISTRICTS) {
-    units.push(unit(d.code, "DISTRICT", d.name, d.type, PROVINCE.code, null, BEFORE_REFORM, gso));
-    parents.push({ unitCode: d.code, parentCode: PROVINCE.code, validFrom: DEMO_START, validTo: BEFORE_REFORM });
-    changes.push({ kind: "ABOLISH", fromCode: d.code, toCode: NEW_PROVINCE.code, effectiveDate: REFORM_DATE, legalBasis: LEGAL_DISTRICTS,
-      note: "District level ended on 2025-07-01; its communes sit directly under the province." });
-  }
-  for (const [code, name, type, from] of REFORM_1683) {
-    if (unchanged.has(code)) continue;
-    units.push(unit(code, "COMMUNE", name, type, NEW_PROVINCE.code, REFORM_DATE, null, SOURCE_IDS.resolution1683));
-    parents.push({ unitCode: code, parentCode: NEW_PROVINCE.code, validFrom: REFORM_DATE, validTo: null });
-    for (const old of from) {
-      changes.push({ kind: "MERGE", fromCode: oldCode(old), toCode: code, effectiveDate: REFORM_DATE, legalBasis: LEGAL_1683, note: null });
-    }
-  }
+  const districts = new Set(national.districts.filter((d) => d[3] === DEMO_PROVINCE).map((d) => d[0]));
   const rng = new Rng(seed, "units");
-  for (const [gsoCode, name, type, district] of COMMUNES) {
-    const code = oldCode(gsoCode);
-    const newCode = newCodeOf.get(gsoCode);
-    if (!newCode) throw new Error(`Commune ${gsoCode} has no row in the reform mapping`);
-    const keeps = unchanged.has(gsoCode);
-    units.push({
-      ...unit(code, "COMMUNE", name, type, keeps ? NEW_PROVINCE.code : district, null, keeps ? null : BEFORE_REFORM, gso),
-      gsoCode,
-    });
-    parents.push({ unitCode: code, parentCode: district, validFrom: DEMO_START, validTo: BEFORE_REFORM });
-    if (keeps) parents.push({ unitCode: code, parentCode: NEW_PROVINCE.code, validFrom: REFORM_DATE, validTo: null });
+  for (const [gsoCode, name, type, district] of national.communes) {
+    if (!districts.has(district)) continue;
+    const code = map.oldCode(gsoCode);
+    const next = map.successors.get(gsoCode) ?? [];
+    if (next.length !== 1) throw new Error(`Demo commune ${gsoCode} goes into ${next.length} new communes; the demo expects one`);
+    const newCode = next[0]!;
+    const keeps = map.unchanged.has(gsoCode);
     const urban = type === "phường" || type === "thị trấn";
     const jitter = rng.uniform(-0.15, 0.15);
     // Lục Bình lies next to the district town: less remote than its district (a demo assumption).
@@ -120,8 +85,8 @@ export function buildDemoMap(seed: number): DemoMap {
       const vCode = `${gsoCode}-${String(i + 1).padStart(2, "0")}`;
       profile.villages.push(vCode);
       units.push({
-        ...unit(vCode, "VILLAGE", v.name, v.type, keeps ? code : newCode, null, null, v.synthetic ? SOURCE_IDS.generator : SOURCE_IDS.article),
-        synthetic: v.synthetic,
+        code: vCode, gsoCode: null, level: "VILLAGE", name: v.name, type: v.type, parentCode: keeps ? code : newCode, validFrom: null,
+        validTo: null, synthetic: v.synthetic, sourceId: v.synthetic ? SOURCE_IDS.generator : SOURCE_IDS.article,
       });
       if (keeps) {
         parents.push({ unitCode: vCode, parentCode: code, validFrom: DEMO_START, validTo: null });
@@ -132,12 +97,7 @@ export function buildDemoMap(seed: number): DemoMap {
     });
     communes.push(profile);
   }
-  return { units, parents, changes, communes };
-}
-
-function unit(code: string, level: UnitLevel, name: string, type: string, parentCode: string | null, validFrom: Date | null,
-  validTo: Date | null, sourceId: string): DemoUnit {
-  return { code, gsoCode: level === "VILLAGE" ? null : code, level, name, type, parentCode, validFrom, validTo, synthetic: false, sourceId };
+  return { units, parents, changes: map.changes, communes };
 }
 
 function clamp(x: number, lo: number, hi: number): number {

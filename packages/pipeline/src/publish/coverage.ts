@@ -3,7 +3,9 @@
  * then. Why: a commune "total" summed over 3 of its 11 villages looks like a commune total, and its rates would be
  * read as the commune's; a unit-year that is not complete publishes no figure as if it were (publish.ts).
  * Children are the villages of a commune and the communes of a district or province. A commune counts as reported
- * only when all its villages did, so an aggregate is complete exactly when every village it held then reported.
+ * only when all its villages did, so an aggregate is complete exactly when every village it held then reported; a
+ * commune with no village in the store (the national map holds every commune, most without villages) counts as not
+ * reported, so a province with one commune's data is not complete.
  */
 import { reviewDate, type UnitHierarchy } from "./unit-hierarchy.js";
 
@@ -55,6 +57,7 @@ export function unitCoverage(hierarchy: UnitHierarchy, years: readonly number[],
         if (ofUnit.get(child) !== false) ofUnit.set(child, did); // one village missing: the child stays unreported
       }
     }
+    addCommunesWithoutVillages(hierarchy, year, children);
     for (const [unit, ofUnit] of children) {
       let done = 0;
       for (const complete of ofUnit.values()) if (complete) done++;
@@ -70,5 +73,26 @@ export function unitCoverage(hierarchy: UnitHierarchy, years: readonly number[],
       communeNow.set(village, commune);
     }
     return commune;
+  }
+}
+
+/**
+ * Adds, as not reported, the communes without any village to the districts and provinces that have coverage that year:
+ * the communes they held at the review, or today's communes for a unit rebuilt from today's map (as above).
+ */
+function addCommunesWithoutVillages(hierarchy: UnitHierarchy, year: number, children: Map<string, Map<string, boolean>>): void {
+  const at = reviewDate(year);
+  const now = hierarchy.currentDate();
+  for (const commune of hierarchy.communes()) {
+    const add = (unit: string) => {
+      const ofUnit = children.get(unit);
+      if (ofUnit && !ofUnit.has(commune.code)) ofUnit.set(commune.code, false);
+    };
+    if (hierarchy.existedAt(commune.code, at)) {
+      for (const unit of hierarchy.ancestorsAt(commune.code, at)) if (hierarchy.existedAt(unit, at)) add(unit);
+    }
+    if (now > at && hierarchy.existedAt(commune.code, now)) {
+      for (const unit of hierarchy.ancestorsAt(commune.code, now)) if (!hierarchy.existedAt(unit, at)) add(unit);
+    }
   }
 }

@@ -1,6 +1,8 @@
 /**
  * The parts of a release that are not household counts: units and their history, sources, projects, credit, jobs,
- * plans and inspections. Why separate: these are copied (and, for small counts, primary-protected), not aggregated.
+ * plans, inspections and officially reported figures. Why separate: these are copied (and, for small counts,
+ * primary-protected), not aggregated. Official figures are copied as their sources give them: already public, so no
+ * disclosure control, and never added into a computed count.
  */
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import type { SuppressionRow } from "@minhbach/db/publish-report.ts";
@@ -82,6 +84,7 @@ export function buildStaticContent(snap: PrivateSnapshot, k: number): StaticRele
     inspections: snap.inspections.map((i) => ({
       id: i.id, unitCode: i.unitCode, date: i.date, body: i.body, subject: i.subject, synthetic: i.synthetic, sourceIds: i.sourceIds,
     })),
+    officialFigures: snap.officialFigures.map(({ id: _id, ...f }) => f),
   };
   return { content, suppressions };
 }

@@ -1,12 +1,13 @@
 /**
  * Who contains which village in a given review year. Why: units change (2025 reform), so every year has its own
- * hierarchy, and units that exist today get their earlier years rebuilt exactly from their villages.
+ * hierarchy, and units that exist today get their earlier years rebuilt exactly from their villages. Household
+ * figures stop at the province: the country above it (and regions, outside the parent links) get none computed.
  */
-import type { UnitLevel } from "@minhbach/core/units/levels.ts";
+import { isUnitLevel, type AnyUnitLevel, type UnitLevel } from "@minhbach/core/units/levels.ts";
 
 export interface UnitInfo {
   code: string;
-  level: UnitLevel;
+  level: AnyUnitLevel;
   validFrom: Date | null;
   validTo: Date | null;
 }
@@ -78,6 +79,11 @@ export class UnitHierarchy {
     return [...this.units.values()].filter((u) => u.level === "VILLAGE");
   }
 
+  /** Every commune (of any date). */
+  communes(): UnitInfo[] {
+    return [...this.units.values()].filter((u) => u.level === "COMMUNE");
+  }
+
   private current?: Date;
 
   /** The latest date at which any unit or link starts: the "current" map. */
@@ -96,16 +102,22 @@ export class UnitHierarchy {
   groupsOfVillage(village: string, year: number): { unit: string; rebuilt: boolean }[] {
     const at = reviewDate(year);
     const now = this.currentDate();
-    const groups = this.ancestorsAt(village, at).map((unit) => ({ unit, rebuilt: false }));
+    const groups = this.ancestorsAt(village, at).filter((unit) => this.aggregates(unit)).map((unit) => ({ unit, rebuilt: false }));
     if (now > at) {
       for (const unit of this.ancestorsAt(village, now)) {
         const info = this.units.get(unit);
-        if (info && !validAt(info.validFrom, info.validTo, at) && !groups.some((g) => g.unit === unit)) {
+        if (info && this.aggregates(unit) && !validAt(info.validFrom, info.validTo, at) && !groups.some((g) => g.unit === unit)) {
           groups.push({ unit, rebuilt: true });
         }
       }
     }
     return groups;
+  }
+
+  /** Whether household figures are computed for a unit: not for the country or a region (unknown codes as before). */
+  private aggregates(code: string): boolean {
+    const level = this.units.get(code)?.level;
+    return level === undefined || isUnitLevel(level);
   }
 
   /** Every aggregate unit for a review year with the villages (that have data) it holds. */
@@ -116,7 +128,7 @@ export class UnitHierarchy {
         const info = this.units.get(unit);
         if (!info) continue;
         let g = byUnit.get(unit);
-        if (!g) byUnit.set(unit, (g = { unit, level: info.level, year, villages: [], rebuilt }));
+        if (!g) byUnit.set(unit, (g = { unit, level: info.level as UnitLevel, year, villages: [], rebuilt }));
         g.villages.push(village);
       }
     }

@@ -1,11 +1,13 @@
 /**
- * Importers for the record files (sources, projects, funding, participants, credit, jobs, plans, inspections).
+ * Importers for the record files (sources, projects, funding, participants, credit, jobs, plans, inspections, official
+ * figures).
  * Each is `import<Kind>({ privateUrl, file, secret? })` → summary, all-or-nothing, throwing ImportError with every
  * problem. Why a table of kinds: the CLI registers one subcommand per entry, and the demo generator calls by name.
  */
 import { creditKind } from "./kinds/credit.js";
 import { inspectionsKind } from "./kinds/inspections.js";
 import { jobsKind } from "./kinds/jobs.js";
+import { officialFiguresKind, type OfficialFiguresOptions } from "./kinds/official-figures.js";
 import { plansKind } from "./kinds/plans.js";
 import { projectFundingKind } from "./kinds/project-funding.js";
 import { projectParticipantsKind } from "./kinds/project-participants.js";
@@ -26,6 +28,9 @@ export const importCredit: Importer = (o) => runRecordImport(creditKind, o);
 export const importJobs: Importer = (o) => runRecordImport(jobsKind, o);
 export const importPlans: Importer = (o) => runRecordImport(plansKind, o);
 export const importInspections: Importer = (o) => runRecordImport(inspectionsKind, o);
+/** Officially reported figures; `skipUnknown` skips rows whose unit is not in the unit list (with a warning each). */
+export const importOfficialFigures = (o: RecordImportOptions & OfficialFiguresOptions) => runRecordImport(officialFiguresKind(o), o);
+export { OFFICIAL_FIGURE_COLUMNS, OFFICIAL_FIGURE_QUALITIES } from "./kinds/official-figures-fields.js";
 
 /** CLI name → importer, in the order files must be imported (sources and projects before what refers to them). */
 export const RECORD_IMPORTERS = {
@@ -37,6 +42,7 @@ export const RECORD_IMPORTERS = {
   jobs: { run: importJobs, columns: jobsKind.columns, needsSecret: false },
   plans: { run: importPlans, columns: plansKind.columns, needsSecret: false },
   inspections: { run: importInspections, columns: inspectionsKind.columns, needsSecret: false },
+  "official-figures": { run: importOfficialFigures, columns: officialFiguresKind().columns, needsSecret: false },
 } as const;
 
 export type RecordFileKind = keyof typeof RECORD_IMPORTERS;
