@@ -4,7 +4,8 @@
  * as published; and a release without such relations passes.
  */
 import { describe, expect, it } from "vitest";
-import { cellKey, runReleaseGate, type ReleaseCell, type ReleaseGateInput } from "./index.ts";
+import { scenarioRelease } from "./scenario-release.ts";
+import { cellKey, runReleaseGate, type ReleaseGateInput } from "./index.ts";
 
 const K = 5;
 const YEAR = 2022;
@@ -12,17 +13,7 @@ const YEAR = 2022;
 const edges = (year: number, communes = ["00101", "00102"]) => communes.map((child) => ({ year, child, parent: "001" }));
 
 /** A release from "unit|year|measure" → value (a number: published; ["hidden", truth]: suppressed). */
-function release(figures: Record<string, number | ["hidden", number]>, extra: Partial<ReleaseGateInput> = {}): ReleaseGateInput {
-  const cells: ReleaseCell[] = [];
-  const hiddenValues = new Map<string, number>();
-  for (const [key, figure] of Object.entries(figures)) {
-    const [unit, year, measure] = key.split("|") as [string, string, string];
-    const hidden = Array.isArray(figure);
-    cells.push({ unit, year: Number(year), measure, status: hidden ? "SUPPRESSED" : "PUBLISHED", value: hidden ? null : figure });
-    if (hidden) hiddenValues.set(cellKey(unit, Number(year), measure), figure[1]);
-  }
-  return { k: K, cells, edges: [], standards: new Map(), hiddenValues, earlier: [], differencing: [], ...extra };
-}
+const release = (figures: Record<string, number | ["hidden", number]>, extra: Partial<ReleaseGateInput> = {}) => scenarioRelease(K, figures, extra);
 
 const households = (year: number, n: Record<string, number>) => Object.fromEntries(Object.entries(n).map(([u, v]) => [`${u}|${year}|households`, v]));
 

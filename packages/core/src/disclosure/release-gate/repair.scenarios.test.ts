@@ -4,6 +4,7 @@
  * only way out would be hiding a parent's total is still refused.
  */
 import { describe, expect, it } from "vitest";
+import { scenarioRelease } from "./scenario-release.ts";
 import { cellKey, runReleaseGate, runReleaseGateWithRepair, type ReleaseCell, type ReleaseGateInput } from "./index.ts";
 
 const K = 5;
@@ -11,17 +12,7 @@ const YEAR = 2022;
 const edges = (year: number) => ["00101", "00102"].map((child) => ({ year, child, parent: "001" }));
 
 /** A release from "unit|year|measure" → value (a number: published; ["hidden", truth]: suppressed). */
-function release(figures: Record<string, number | ["hidden", number]>, extra: Partial<ReleaseGateInput> = {}): ReleaseGateInput & { cells: ReleaseCell[]; hiddenValues: Map<string, number> } {
-  const cells: ReleaseCell[] = [];
-  const hiddenValues = new Map<string, number>();
-  for (const [key, figure] of Object.entries(figures)) {
-    const [unit, year, measure] = key.split("|") as [string, string, string];
-    const hidden = Array.isArray(figure);
-    cells.push({ unit, year: Number(year), measure, status: hidden ? "SUPPRESSED" : "PUBLISHED", value: hidden ? null : figure });
-    if (hidden) hiddenValues.set(cellKey(unit, Number(year), measure), figure[1]);
-  }
-  return { k: K, edges: [], standards: new Map(), earlier: [], differencing: [], ...extra, cells, hiddenValues };
-}
+const release = (figures: Record<string, number | ["hidden", number]>, extra: Partial<ReleaseGateInput> = {}) => scenarioRelease(K, figures, extra);
 
 const households = (year: number, n: Record<string, number>) => Object.fromEntries(Object.entries(n).map(([u, v]) => [`${u}|${year}|households`, v]));
 const hiddenKeys = (cells: readonly ReleaseCell[]) => cells.filter((c) => c.status === "SUPPRESSED").map((c) => cellKey(c.unit, c.year, c.measure)).sort();

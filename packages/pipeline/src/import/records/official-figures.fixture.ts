@@ -9,19 +9,13 @@ import path from "node:path";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { openPrivateStore, type PrivateDb } from "@minhbach/db/private";
 import { freshStores, type TestStores } from "@minhbach/db/test-stores.ts";
+import { REGIONS } from "../../demo/national/map.js";
 
 export const SHARED_FIGURES = path.resolve(import.meta.dirname, "../../../../../../shared/data/official-figures");
 const VN_ADMIN = path.resolve(import.meta.dirname, "../../../../../../shared/data/vn-admin");
 
-/** GSO's six socio-economic regions in GSO's order (as the demo's map numbers them), by the names the ministry's totals use. */
-export const REGIONS = [
-  ["VN-1", "Đồng bằng sông Hồng"],
-  ["VN-2", "Trung du và miền núi phía Bắc"],
-  ["VN-3", "Bắc Trung Bộ và duyên hải miền Trung"],
-  ["VN-4", "Tây Nguyên"],
-  ["VN-5", "Đông Nam Bộ"],
-  ["VN-6", "Đồng bằng sông Cửu Long"],
-] as const;
+/** GSO's six socio-economic regions, as the demo's map numbers and names them (the names the ministry's totals use). */
+export { REGIONS };
 
 const BEFORE_REFORM = new Date("2025-06-30T00:00:00Z");
 const REFORM = new Date("2025-07-01T00:00:00Z");
