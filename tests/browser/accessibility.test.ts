@@ -24,7 +24,7 @@ describe("accessibility", () => {
     const failures: string[] = [];
     for (const p of pages) {
       await page.goto(base + p);
-      if (p === "/" || p === "/en/") await page.waitForSelector("#home-map[data-state=ready]");
+      if (p === "/ban-do/" || p === "/en/ban-do/") await page.waitForSelector("#home-map[data-state=ready]");
       await page.addScriptTag({ content: axeSource() });
       const result = await page.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
         .axe.run({ resultTypes: ["violations"] }));

@@ -38,8 +38,8 @@ describe("incomplete coverage", () => {
     expect(await page.locator('[data-pin-table="01969"] tr[data-year="2026"] th').textContent()).toContain("incomplete (2 of 4 villages)");
   });
 
-  it("opens the home map on the last complete year and names a partial year partial in its table", async () => {
-    await page.goto(`${base}/`);
+  it("opens the interactive map on the last complete year and names a partial year partial in its table", async () => {
+    await page.goto(`${base}/ban-do/`);
     await page.waitForSelector("#home-map[data-state=ready]");
     expect(await page.locator("#map-year").inputValue()).toBe("2025");
     await page.selectOption("#map-year", "2026");

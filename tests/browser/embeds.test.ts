@@ -3,17 +3,18 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, type Browser, type Page } from "../../packages/portal/src/test/browser.ts";
 
-const { base, host } = inject("portal");
+const { base, host, national } = inject("portal");
 let browser: Browser;
 
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => browser?.close());
 
-/** Gzip bytes of every response a page load makes, and any request leaving the portal's origin. */
+/** Gzip bytes of every response a page load makes, and any request leaving the portal's origin (that of `url`). */
 async function transfer(page: Page, url: string, settle: (p: Page) => Promise<unknown>): Promise<{ bytes: number; foreign: string[] }> {
   const bodies: Promise<number>[] = [];
   const foreign: string[] = [];
-  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) foreign.push(r.url()); });
+  const origin = new URL(url).origin;
+  page.on("request", (r) => { if (new URL(r.url()).origin !== origin && !r.url().startsWith("data:")) foreign.push(r.url()); });
   page.on("response", (r) => bodies.push(r.body().then((b) => zlib.gzipSync(b, { level: 6 }).length, () => 0)));
   await page.goto(url);
   await settle(page);
@@ -98,9 +99,26 @@ describe("map widget", () => {
 
 describe("budgets and privacy", () => {
   it("keeps the home page within 150 KB gzip and makes no third-party request", async () => {
+    // The home page is the static national map (no script): measured on the national-shaped release, where it draws
+    // 62 provinces and tabulates 63, and on the fixture's own release.
+    for (const [site, drawn, rows] of [[national, 62, 63], [base, 0, 1]] as const) {
+      const page = await browser.newPage();
+      const { bytes, foreign } = await transfer(page, `${site}/`, async (p) => {
+        await expect(p.locator(".natmap svg a").count()).resolves.toBeGreaterThanOrEqual(drawn);
+        await expect(p.locator("#nat-h-table tbody tr").count()).resolves.toBeGreaterThanOrEqual(rows);
+        await expect(p.locator("script").count()).resolves.toBe(0);
+      });
+      console.log(`home page (${site === national ? "national" : "fixture"} release): ${bytes} bytes gzip`);
+      expect(foreign).toEqual([]);
+      expect(bytes).toBeLessThanOrEqual(150 * 1024);
+      await page.close();
+    }
+  });
+
+  it("keeps the interactive map page within 150 KB gzip, map drawn, and makes no third-party request", async () => {
     const page = await browser.newPage();
-    const { bytes, foreign } = await transfer(page, `${base}/`, (p) => p.waitForSelector("#home-map[data-state=ready]"));
-    console.log(`home page: ${bytes} bytes gzip`);
+    const { bytes, foreign } = await transfer(page, `${base}/ban-do/`, (p) => p.waitForSelector("#home-map[data-state=ready]"));
+    console.log(`interactive map page: ${bytes} bytes gzip`);
     expect(foreign).toEqual([]);
     expect(bytes).toBeLessThanOrEqual(150 * 1024);
     await page.close();

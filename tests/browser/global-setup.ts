@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import type { ProvidedContext } from "vitest";
 
 let child: ChildProcess | undefined;
 
@@ -13,7 +14,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   child = spawn(process.execPath, ["--import", "tsx", "src/test/serve-fixture.ts"], {
     cwd: portal, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(portal, "tsconfig.json") }, stdio: ["ignore", "pipe", "inherit"],
   });
-  const ready = await new Promise<{ base: string; host: string; outDir: string }>((resolve, reject) => {
+  const ready = await new Promise<ProvidedContext["portal"]>((resolve, reject) => {
     let buf = "";
     child!.stdout!.on("data", (d: Buffer) => {
       buf += d.toString();
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 declare module "vitest" {
   export interface ProvidedContext {
-    portal: { base: string; host: string; outDir: string };
+    /** base/outDir: the API fixture's site; national/nationalOutDir: the national-shaped test release's (national-fixture.ts). */
+    portal: { base: string; host: string; outDir: string; national: string; nationalOutDir: string };
   }
 }

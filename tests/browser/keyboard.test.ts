@@ -25,9 +25,9 @@ async function tabToMapKey(p: Page, max = 8): Promise<{ text: string; href: stri
   return null;
 }
 
-describe("home map from the keyboard", () => {
+describe("interactive map (/ban-do/) from the keyboard", () => {
   it("tabs from the map to a unit named with its rate, outlines it with a tooltip, and opens its profile on Enter", async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/ban-do/`);
     // The first draw fits the map, which may cross a zoom band and redraw once more: wait until that has settled too.
     await page.waitForLoadState("networkidle");
     await page.waitForSelector("#home-map[data-state=ready]");
@@ -41,7 +41,7 @@ describe("home map from the keyboard", () => {
   });
 
   it("offers a skip link past the map to the data table", async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/ban-do/`);
     await page.waitForSelector("#home-map[data-state=ready]");
     await page.focus(".map-skip");
     await expect(page.locator(".map-skip").isVisible()).resolves.toBe(true);

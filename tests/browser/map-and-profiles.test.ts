@@ -21,9 +21,9 @@ async function mapReady(p: Page): Promise<{ drawn: number; located: number; rows
   });
 }
 
-describe("home map", () => {
+describe("interactive map (/ban-do/)", () => {
   it("draws one shape per unit that has a boundary or a location, for each year and level", async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/ban-do/`);
     const latest = await mapReady(page);
     expect(latest.rows).toBeGreaterThan(0);
     expect(latest.drawn).toBe(latest.located);
@@ -44,7 +44,7 @@ describe("home map", () => {
   });
 
   it("opens a commune's profile when the commune is clicked on the map", async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/ban-do/`);
     await page.selectOption("#map-level", "COMMUNE");
     await page.selectOption("#map-year", "2025");
     await mapReady(page);

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { acceptedEncoding, codingEtag, compress, httpDate, notModified, PUBLIC_FILE_CORS, sendText, type Encoding } from "./respond.js";
 import { htmlCsp, isFramable } from "./security-headers.js";
+import { serveUnitTemplate } from "./unit-template.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
@@ -77,7 +78,7 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
   if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Method not allowed", { allow: "GET, HEAD, OPTIONS" });
   const root = path.resolve(staticDir);
   const file = resolveFile(root, url.pathname);
-  if (!file) return sendText(res, 404, "Không tìm thấy trang / Page not found", PUBLIC_FILE_CORS);
+  if (!file) return void (serveUnitTemplate(root, req, res, url) || sendText(res, 404, "Không tìm thấy trang / Page not found", PUBLIC_FILE_CORS));
   const stat = fs.statSync(file);
   const type = contentType(file);
   const fileTag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;

@@ -8,12 +8,13 @@ import path from "node:path";
 import { simplifyGeometry, toleranceForZoom, type AreaGeometry } from "@minhbach/core/geo/index.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import type { Exec } from "./graphql-client.js";
-import { CHILDREN_QUERY, HISTORY_QUERY, PROJECTS_QUERY, RELEASE_QUERY, RELEASES_QUERY, UNITS_QUERY } from "./queries.js";
-import type { Change, Coverage, Fig, IndexEntry, KeyYear, Level, ProjectData, RateStatus, ReleaseData, SiteData, UnitData, UnitRef, YearStat } from "../data/model.js";
+import { CHILDREN_QUERY, HISTORY_QUERY, PROJECTS_QUERY, RELEASE_QUERY, RELEASES_QUERY, SCHEMA_QUERY, unitsQuery } from "./queries.js";
+import { headlineOfficial, isTemplated } from "../lib/official.js";
+import type { Change, Coverage, Fig, IndexEntry, KeyYear, Level, OfficialFigure, ProjectData, RateStatus, ReleaseData, SiteData, UnitData, UnitRef, YearStat } from "../data/model.js";
 import { toShapes, type MapShape } from "../data/map-layers.js";
 import { writeReleaseChanges } from "./release-changes.js";
 
-const LEVELS: Level[] = ["PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE"];
+const ALL_LEVELS: Level[] = ["COUNTRY", "REGION", "PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE"];
 const PAGE = 100;
 /** Zoom bands the map switches between: a province view and a commune view. */
 export const ZOOM_BANDS = [8, 11] as const;
@@ -60,6 +61,20 @@ async function* pages(exec: Exec, query: string, vars: Record<string, unknown>, 
   } while (after);
 }
 
+/** The levels the API knows and whether units carry official figures (older APIs have neither COUNTRY nor them). */
+async function apiFeatures(exec: Exec): Promise<{ levels: Level[]; official: boolean }> {
+  const d = (await exec(SCHEMA_QUERY, {})) as Any;
+  const known = new Set<string>((d.levels?.enumValues ?? []).map((v: Any) => v.name));
+  return { levels: ALL_LEVELS.filter((l) => known.has(l)), official: (d.unit?.fields ?? []).some((f: Any) => f.name === "officialFigures") };
+}
+
+const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
+const officialFigure = (f: Any): OfficialFigure => ({
+  year: f.year, poorHouseholds: num(f.poorHouseholds), poorRate: num(f.poorRate), nearPoorHouseholds: num(f.nearPoorHouseholds),
+  nearPoorRate: num(f.nearPoorRate), totalHouseholds: num(f.totalHouseholds), quality: f.quality, qualityNote: f.qualityNote ?? null,
+  source: f.source ? { title: f.source.title, publisher: f.source.publisher, url: f.source.url ?? null, date: f.source.date ?? null } : null,
+});
+
 export interface ExtractResult {
   site: SiteData;
   shapes: Record<Level, MapShape[]>;
@@ -80,10 +95,12 @@ export async function extractSnapshot(exec: Exec, dir: string, opts: { release?:
   const release = current.id;
   const rel = ((await exec(RELEASE_QUERY, { release })) as Any).release;
 
+  const features = await apiFeatures(exec);
+  const LEVELS = features.levels;
   const units: IndexEntry[] = [];
-  const shapes = { PROVINCE: [], DISTRICT: [], COMMUNE: [], VILLAGE: [] } as Record<Level, MapShape[]>;
+  const shapes = Object.fromEntries(ALL_LEVELS.map((l) => [l, []])) as unknown as Record<Level, MapShape[]>;
   for (const level of LEVELS) {
-    for await (const nodes of pages(exec, UNITS_QUERY, { level, first: PAGE, release }, (d) => d.units)) {
+    for await (const nodes of pages(exec, unitsQuery(features.official), { level, first: PAGE, release }, (d) => d.units)) {
       for (const u of nodes) {
         let children: UnitRef[] = u.children.nodes.map(ref);
         if (u.children.totalCount > children.length) {
@@ -101,13 +118,17 @@ export async function extractSnapshot(exec: Exec, dir: string, opts: { release?:
             outstandingVnd: c.outstandingVnd ?? null, synthetic: c.synthetic, sourceIds: ids(c.sources) })),
           jobs: u.jobs.map((j: Any) => ({ year: j.year, domestic: fig(j.domestic), abroad: fig(j.abroad), synthetic: j.synthetic, sourceIds: ids(j.sources) })),
           projectCodes: u.projects.nodes.map((p: Any) => p.code),
+          officialFigures: (u.officialFigures ?? []).map(officialFigure).sort((a: OfficialFigure, b: OfficialFigure) => b.year - a.year),
         };
+        const official = headlineOfficial(data.officialFigures);
         writeJson(path.join(dir, "units", `${u.code}.json`), data);
         if (geometry) writeJson(path.join(dir, "geometry", `${u.code}.json`), geometry);
         units.push({
           ...ref(u), parentCode: data.parentCode, page: u.code, nameAscii: foldVietnamese(u.name), years: data.poverty.map((p) => p.year),
           validTo: u.validTo, synthetic: u.synthetic, hasGeometry: geometry !== null, centroid: u.centroid,
           rates: data.poverty.map(rateRow), syntheticYears: data.poverty.filter((p) => p.synthetic).map((p) => p.year),
+          validFrom: u.validFrom, official: official ? { year: official.year, rate: official.poorRate!, quality: official.quality } : null,
+          templated: isTemplated(data),
         });
         shapes[level as Level].push(...toShapes(u.code, geometry, u.centroid, ZOOM_BANDS.map((z) => (g: AreaGeometry) =>
           simplifyGeometry(g, toleranceForZoom(z, 1.5), { decimals: z < 10 ? 3 : 4 }))));

@@ -24,8 +24,20 @@ export const RELEASE_QUERY = /* GraphQL */ `
     }
   }`;
 
-/** One page of units of a level with everything a profile page shows. */
-export const UNITS_QUERY = /* GraphQL */ `
+/** What this API offers (the build adapts to an API before and after officially reported figures and national units). */
+export const SCHEMA_QUERY = /* GraphQL */ `
+  query PortalSchema {
+    levels: __type(name: "UnitLevel") { enumValues { name } }
+    unit: __type(name: "Unit") { fields { name } }
+  }`;
+
+/** Officially reported figures (all years, every source side by side). */
+export const OFFICIAL = "officialFigures { year poorHouseholds poorRate nearPoorHouseholds nearPoorRate totalHouseholds quality qualityNote source { title publisher url date } }";
+
+/** One page of units of a level with everything a profile page shows (with official figures when the API has them). */
+export const unitsQuery = (official: boolean) => UNITS_QUERY.replace("projects(first: 100) { nodes { code } }", `projects(first: 100) { nodes { code } }${official ? `\n        ${OFFICIAL}` : ""}`);
+
+const UNITS_QUERY = /* GraphQL */ `
   query PortalUnits($level: UnitLevel!, $after: String, $first: Int!, $release: ID) {
     units(level: $level, first: $first, after: $after, release: $release) {
       pageInfo { hasNextPage endCursor }

@@ -12,6 +12,7 @@ import { BOM, CSV_HEADER, csvLine, unitCsvRows } from "../data/csv.js";
 import { unitMapShapes } from "../data/unit-geo.js";
 import { oembedFor } from "../server/oembed.js";
 import { ZOOM_BANDS } from "./extract.js";
+import { profileFill } from "../lib/profile-fill.js";
 
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -61,6 +62,12 @@ export function writeStaticData(snapshot: string, out: string, site: SiteData, s
       put(`data/unit/${entry.code}.geojson`, `{"type":"FeatureCollection","features":[${feature}]}`);
       features.push(feature);
     }
+    if (entry.templated) {
+      // The shared template's fill (served at /unit/<code>/ by the API): no Astro page, no widget of its own.
+      const pageOf = (c: string) => byCode.get(c)?.page;
+      put(`data/profile/${entry.code}.json`, JSON.stringify({ vi: profileFill(unit, "VI", site.release.id, pageOf), en: profileFill(unit, "EN", site.release.id, pageOf) }));
+      continue;
+    }
     for (const lang of ["VI", "EN"] as const) {
       const doc = oembedFor({ code: entry.code, name: entry.name, page: entry.page }, { origin, widget: "card", lang });
       put(lang === "VI" ? `oembed/${entry.code}.json` : `oembed/en/${entry.code}.json`, JSON.stringify(doc));
@@ -80,7 +87,7 @@ export function writeStaticData(snapshot: string, out: string, site: SiteData, s
 
   const snapshotDirName = snapshot;
   for (const entry of site.units) {
-    if (entry.page !== entry.code) continue;
+    if (entry.page !== entry.code || entry.templated) continue;
     const kids = (childrenOf.get(entry.code) ?? []).map((c) => byCode.get(c)).filter((c) => c !== undefined);
     const list = unitMapShapes(snapshotDirName, entry, kids);
     put(`data/map/unit/${entry.code}.json`, JSON.stringify({

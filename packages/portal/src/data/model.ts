@@ -34,7 +34,7 @@ export interface UnitRef {
   type: string;
 }
 
-export type Level = "PROVINCE" | "DISTRICT" | "COMMUNE" | "VILLAGE";
+export type Level = "COUNTRY" | "REGION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "VILLAGE";
 
 export interface Change {
   kind: string;
@@ -89,6 +89,24 @@ export interface ParentPeriod {
   validTo: string | null;
 }
 
+export type OfficialQuality = "REPORTED" | "PRELIMINARY" | "SECONDARY" | "UNCERTAIN";
+
+/**
+ * A figure as an authority reported it (already public: no disclosure control). Why its own type: it is never mixed
+ * into counts computed from household reviews, and several sources for one unit-year stay side by side.
+ */
+export interface OfficialFigure {
+  year: number;
+  poorHouseholds: number | null;
+  poorRate: number | null;
+  nearPoorHouseholds: number | null;
+  nearPoorRate: number | null;
+  totalHouseholds: number | null;
+  quality: OfficialQuality;
+  qualityNote: string | null;
+  source: { title: string; publisher: string; url: string | null; date: string | null } | null;
+}
+
 /** Everything a profile page shows about one unit. */
 export interface UnitData extends UnitRef {
   gsoCode: string | null;
@@ -108,6 +126,8 @@ export interface UnitData extends UnitRef {
   credit: CreditRow[];
   jobs: JobsRow[];
   projectCodes: string[];
+  /** Officially reported figures, newest year first (empty when none was found, never zero). */
+  officialFigures: OfficialFigure[];
 }
 
 export interface ProjectData {
@@ -190,6 +210,11 @@ export interface IndexEntry extends UnitRef {
   rates: [number, number | null, RateStatus][];
   /** Review years whose figures are synthetic (the unit-year's own flag), for badges beside a year's figure. */
   syntheticYears: number[];
+  validFrom: string | null;
+  /** The latest officially reported poor rate (see lib/official.ts for which one when sources differ), or null. */
+  official: { year: number; rate: number; quality: OfficialQuality } | null;
+  /** No figures, projects, boundary or pages below: the page is the shared template filled by the server. */
+  templated: boolean;
 }
 
 /** The key figures of one review year as an earlier release published them (what a pinned permalink shows). */

@@ -4,6 +4,7 @@ import type { IndexEntry } from "./model.js";
 
 const entry = (code: string, name: string, level: IndexEntry["level"], parentCode: string | null, page = code): IndexEntry => ({
   code, name, level, type: "XA", parentCode, page, nameAscii: name, years: [], validTo: null, synthetic: false, hasGeometry: false, centroid: null, rates: [], syntheticYears: [],
+  validFrom: null, official: null, templated: false,
 });
 
 describe("search index", () => {

@@ -12,7 +12,7 @@ const stat = (year: number, rate: number, poor: Fig = pub(89), coverage: YearSta
 const unit = (code: string, name: string, poverty: YearStat[], money: UnitFile["money"] = null): UnitFile => ({
   code, name, level: "COMMUNE", type: "XA", gsoCode: code, validFrom: null, validTo: null, synthetic: true, geometryIllustrative: true,
   hasGeometry: false, centroid: null, parentCode: "063", ancestors: [], parentHistory: [], successors: [], predecessors: [], children: [],
-  poverty, credit: [], jobs: [], projectCodes: [], release: "2026.1", money,
+  poverty, credit: [], jobs: [], projectCodes: [], officialFigures: [], release: "2026.1", money,
 });
 const indicators: IndicatorData[] = [{ code: "HOUSING_AREA", standard: "ND07-2021", ordinal: 6, labelVi: "Diện tích nhà ở", labelEn: "Housing area",
   dimensionVi: "Nhà ở", dimensionEn: "Housing" }];

@@ -1,9 +1,15 @@
 /**
- * Which pages exist (pure, over the site index): a profile per province, district and commune; villages are sections of
+ * Which pages exist (pure, over the site index): a profile per province, district and commune (units with no figures yet share one template,
+ * filled by the server); villages are sections of
  * their commune's page. Why: one page per village does not scale to ~90,000 villages (see docs/portal.md).
  */
 import type { IndexEntry } from "../data/model.js";
 
 export function profileCodes(units: IndexEntry[]): string[] {
-  return units.filter((u) => u.page === u.code).map((u) => u.code);
+  return units.filter((u) => u.page === u.code && !u.templated).map((u) => u.code);
+}
+
+/** Units whose profile is the shared template filled by the server (no figures yet): no build step of their own. */
+export function templatedCodes(units: IndexEntry[]): string[] {
+  return units.filter((u) => u.page === u.code && u.templated).map((u) => u.code);
 }

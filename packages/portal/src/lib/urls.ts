@@ -22,7 +22,7 @@ export function projectUrl(lang: Lang, code: string): string {
   return `${langPrefix(lang)}/project/${encodeURIComponent(code)}/`;
 }
 
-export function pageUrl(lang: Lang, name: "search" | "compare" | "methodology" | "downloads" | "embed"): string {
+export function pageUrl(lang: Lang, name: "search" | "compare" | "methodology" | "downloads" | "embed" | "ban-do" | "tinh-thanh-2025" | "quoc-gia"): string {
   return `${langPrefix(lang)}/${name}/`;
 }
 
