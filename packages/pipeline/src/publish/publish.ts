@@ -134,7 +134,7 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
     // The release as it will be published, attacked before either store is written (release-gate.ts).
     const gateStarted = Date.now();
     const { report: releaseGate, repaired, rounds } = await gateRelease({
-      k: opts.k, content, hiddenValues: figures.hiddenValues, differencing, hierarchy: snap.hierarchy, villagesByYear: villagesByYear(scan), publicDb,
+      k: opts.k, content, hiddenValues: figures.hiddenValues, differencing, hierarchy: snap.hierarchy, villagesByYear: villagesByYear(scan), publicDb, log,
     });
     for (const { key } of repaired) {
       const [subject, year, measure] = key.split("|") as [string, string, string];

@@ -20,6 +20,8 @@ export interface ReleaseGateRun {
   /** villages with records, per review year */
   villagesByYear: ReadonlyMap<number, readonly string[]>;
   publicDb: PublicDb;
+  /** progress lines (one per attack) */
+  log?: (line: string) => void;
 }
 
 export class ReleaseGateFailure extends Error {
@@ -52,6 +54,8 @@ export async function gateRelease(run: ReleaseGateRun): Promise<RepairedGate> {
   };
   const gated = await runReleaseGateWithRepair(input, {
     maxRounds: MAX_REPAIR_ROUNDS, learn: (choices) => learnEarlier(run.publicDb, input.earlier, choices),
+    onRound: (round, failing, hiding) => run.log?.(`release gate, attack ${round}: ${failing} protected figure(s) too narrow` +
+      (hiding ? `; hiding ${hiding} more published figure(s) around them` : "")),
   });
   if (!gated.report.ok) throw new ReleaseGateFailure(gated.report);
   hideInContent(run.content, gated.repaired);

@@ -10,7 +10,7 @@ import { relationRows } from "./relations.ts";
 import { ReleaseIndex } from "./release-index.ts";
 import { buildSystem, type GateSystem } from "./system.ts";
 import { gateTargets } from "./targets.ts";
-import type { GateTarget, ReleaseFinding, ReleaseGateInput, ReleaseGateReport } from "./types.ts";
+import type { GateTarget, RelationRow, ReleaseFinding, ReleaseGateInput, ReleaseGateReport } from "./types.ts";
 
 /** Below this many objectives in a component, seeding the pool (4 solves) costs more than it saves. */
 const SEED_POOL_MIN_OBJECTIVES = 8;
@@ -131,13 +131,48 @@ function narrowWidth(solvers: Solvers, t: SplitTarget): number | undefined {
   return width < required ? width : undefined;
 }
 
-export async function runReleaseGate(input: ReleaseGateInput): Promise<ReleaseGateReport> {
+/** What a repair round needs again: the release's index, its relation rows and its targets as just attacked. */
+export interface GateState {
+  index: ReleaseIndex;
+  rows: RelationRow[];
+  targets: GateTarget[];
+}
+
+export interface GateOptions {
+  /**
+   * Attack again only what these keys touch, after a repair hid them: the targets naming one, or sharing a component
+   * with one, and the targets in `recheck` (the last attack's findings). Why it is exact: a component holding none of
+   * the newly hidden figures has the same rows and constants as in the last attack, so its ranges are unchanged.
+   */
+  changed?: ReadonlySet<string>;
+  recheck?: ReadonlySet<string>;
+}
+
+/** The targets to attack: all, or (after a repair) those whose system the repair changed, and the last findings. */
+function toAttack(splits: SplitTarget[], system: GateSystem, opts: GateOptions): SplitTarget[] {
+  const { changed, recheck } = opts;
+  if (!changed) return splits;
+  const touched = new Set<number>();
+  for (const key of changed) {
+    const component = system.componentOf.get(system.varOf.get(key) ?? -1);
+    if (component !== undefined) touched.add(component);
+  }
+  return splits.filter((t) => recheck?.has(t.target.id) || t.target.terms.some(([key]) => changed.has(key)) ||
+    [...t.parts.keys()].some((c) => touched.has(c)));
+}
+
+export async function runReleaseGate(input: ReleaseGateInput, opts: GateOptions = {}): Promise<ReleaseGateReport> {
+  return (await attackRelease(input, opts)).report;
+}
+
+/** The gate's attack, with the state a repair round reads (repair.ts). */
+export async function attackRelease(input: ReleaseGateInput, opts: GateOptions = {}): Promise<{ report: ReleaseGateReport; state: GateState }> {
   const started = performance.now();
   const index = new ReleaseIndex(input.cells);
   const rows = relationRows(index, input);
   const targets = gateTargets(index, input);
   const system = buildSystem(index, input, rows, targets.flatMap((t) => t.terms.map(([key]) => key)));
-  const splits = targets.map((t) => split(t, system)).filter((t): t is SplitTarget => t !== undefined);
+  const splits = toAttack(targets.map((t) => split(t, system)).filter((t): t is SplitTarget => t !== undefined), system, opts);
   const solvers = new Solvers(await loadHighs(), system, objectivesByComponent(splits));
   const findings: ReleaseFinding[] = [];
   try {
@@ -152,14 +187,15 @@ export async function runReleaseGate(input: ReleaseGateInput): Promise<ReleaseGa
   } finally {
     solvers.close();
   }
-  return {
+  const report: ReleaseGateReport = {
     ok: findings.length === 0,
     findings,
     stats: {
-      cells: input.cells.length, hidden: input.hiddenValues.size, targets: targets.length,
+      cells: input.cells.length, hidden: input.hiddenValues.size, targets: targets.length, attacked: splits.length,
       rows: system.components.reduce((sum, c) => sum + c.equations.length, 0), rowsNotHolding: system.rowsNotHolding,
       publishedEarlier: system.publishedEarlier.size, components: system.components.length,
       lpSolves: solvers.lpSolves, mipSolves: solvers.mipSolves, millis: Math.round(performance.now() - started),
     },
   };
+  return { report, state: { index, rows, targets } };
 }

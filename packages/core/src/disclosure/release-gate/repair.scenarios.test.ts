@@ -62,4 +62,31 @@ describe("the release gate repairs a refused release", () => {
     expect(gated.repaired).toEqual([]);
     expect(hiddenKeys(input.cells)).toEqual([`00101|${YEAR}|poor`, `00102|${YEAR}|poor`]);
   });
+
+  it("attacks again only what a repair touched, with the findings a full attack gives", async () => {
+    // Two districts that share nothing: 001 is pinned (as in the first scenario); 002's small counts are all hidden, wide.
+    const hidden = (v: number): ["hidden", number] => ["hidden", v];
+    const wide = { ...households(YEAR, { "002": 200, "00201": 100, "00202": 100 }), [`002|${YEAR}|poor`]: hidden(6),
+      [`00201|${YEAR}|poor`]: hidden(3), [`00202|${YEAR}|poor`]: hidden(3) };
+    const wideEdges = ["00201", "00202"].map((child) => ({ year: YEAR, child, parent: "002" }));
+    const input = release({
+      ...households(YEAR, { "001": 200, "00101": 100, "00102": 100 }), ...households(YEAR + 1, { "001": 200, "00101": 100, "00102": 100 }),
+      [`00101|${YEAR}|poor`]: 5, [`00102|${YEAR}|poor`]: 5, [`001|${YEAR}|poor`]: 10,
+      [`001|${YEAR + 1}|escapedPoor`]: 9, [`00101|${YEAR + 1}|escapedPoor`]: ["hidden", 4], [`00102|${YEAR + 1}|escapedPoor`]: ["hidden", 5],
+      ...wide,
+    }, { edges: [...edges(YEAR), ...edges(YEAR + 1), ...wideEdges] });
+    const first = await runReleaseGate(input);
+    expect(first.ok).toBe(false);
+    const rounds: [number, number, number][] = [];
+    const gated = await runReleaseGateWithRepair(input, { maxRounds: 4, onRound: (...r) => rounds.push(r) });
+    expect(gated.report.ok).toBe(true);
+    // The last (incremental) attack left out district 002's targets, which no repair touched…
+    expect(gated.report.stats.attacked).toBeLessThan(gated.report.stats.targets);
+    expect(rounds.map(([round]) => round)).toEqual([1, 2, 3]);
+    expect(rounds.at(-1)).toEqual([3, 0, 0]);
+    // …and a full attack of the repaired release agrees with it.
+    const full = await runReleaseGate(input);
+    expect(full.ok).toBe(true);
+    expect(full.stats.attacked).toBe(full.stats.targets);
+  });
 });

@@ -10,7 +10,7 @@
  * or after: flows against stocks), which costs no figure of another unit; later rounds also hide children in the
  * hierarchy sums (a sibling, or a child of the summed unit), never the parent's own total.
  */
-import { runReleaseGate } from "./gate.ts";
+import { attackRelease, type GateOptions, type GateState } from "./gate.ts";
 import { relationRows } from "./relations.ts";
 import { ReleaseIndex } from "./release-index.ts";
 import { gateTargets } from "./targets.ts";
@@ -61,11 +61,11 @@ function bestInRow(row: RelationRow, own: ReadonlySet<string>, index: ReleaseInd
  * The published figures to hide for the findings of one gate run: per failing target, the best one of every row
  * within `round` steps of the target's figures. Empty when nothing hideable is left: the release must be refused.
  */
-export function chooseRepairs(input: ReleaseGateInput, findings: readonly ReleaseFinding[], round: number): RepairChoice[] {
-  const index = new ReleaseIndex(input.cells);
+export function chooseRepairs(input: ReleaseGateInput, findings: readonly ReleaseFinding[], round: number, state?: GateState): RepairChoice[] {
+  const index = state?.index ?? new ReleaseIndex(input.cells);
   const failing = new Set(findings.map((f) => f.target));
-  const targets = gateTargets(index, input).filter((t) => failing.has(t.id));
-  const rows = rowsByKey(relationRows(index, input));
+  const targets = (state?.targets ?? gateTargets(index, input)).filter((t) => failing.has(t.id));
+  const rows = rowsByKey(state?.rows ?? relationRows(index, input));
   const chosen = new Map<string, RepairChoice>();
   for (const t of targets) {
     const seen = new Set(t.terms.map(([key]) => key));
@@ -83,6 +83,16 @@ export function chooseRepairs(input: ReleaseGateInput, findings: readonly Releas
   return [...chosen.values()];
 }
 
+/**
+ * One attack and the repairs its findings call for. Why a function of its own: the attack's state (index, rows and
+ * targets of ~2.4 M cells nationally, ~1 GB) must be unreachable before the next attack starts; held in the repair
+ * loop's async frame it lived on into the next attack and a national publish ran out of heap (4.3 GB).
+ */
+async function attackAndChoose(input: ReleaseGateInput, round: number, maxRounds: number, opts: GateOptions): Promise<{ report: ReleaseGateReport; choices: RepairChoice[] }> {
+  const { report, state } = await attackRelease(input, opts);
+  return { report, choices: report.ok || round > maxRounds ? [] : chooseRepairs(input, report.findings, round, state) };
+}
+
 export interface RepairedGate {
   report: ReleaseGateReport;
   /** the published figures hidden, in order; already hidden in `input.cells` and in `input.hiddenValues` */
@@ -97,14 +107,24 @@ export interface RepairedGate {
  */
 export async function runReleaseGateWithRepair(
   input: ReleaseGateInput & { cells: ReleaseCell[]; hiddenValues: Map<string, number> },
-  { maxRounds, learn }: { maxRounds: number; learn?: (choices: readonly RepairChoice[]) => Promise<void> },
+  { maxRounds, learn, onRound }: {
+    maxRounds: number;
+    learn?: (choices: readonly RepairChoice[]) => Promise<void>;
+    /** after each attack: its round, how many targets failed, and how many figures this round hides (progress) */
+    onRound?: (round: number, failing: number, hiding: number) => void;
+  },
 ): Promise<RepairedGate> {
   const repaired: RepairChoice[] = [];
+  let changed: Set<string> | undefined;
+  let recheck: Set<string> | undefined;
   for (let round = 1; ; round++) {
-    const report = await runReleaseGate(input);
-    const choices = report.ok || round > maxRounds ? [] : chooseRepairs(input, report.findings, round);
+    // After a repair only what it touched is attacked again (gate.ts, GateOptions): the rest is as last attacked.
+    const { report, choices } = await attackAndChoose(input, round, maxRounds, { ...(changed ? { changed } : {}), ...(recheck ? { recheck } : {}) });
+    onRound?.(round, report.findings.length, choices.length);
     if (!choices.length) return { report, repaired, rounds: round };
     const keys = new Set(choices.map((c) => c.key));
+    changed = keys;
+    recheck = new Set(report.findings.map((f) => f.target));
     input.cells.forEach((c, i) => {
       const key = cellKey(c.unit, c.year, c.measure);
       if (!keys.has(key)) return;

@@ -80,6 +80,8 @@ export interface ReleaseGateReport {
     cells: number;
     hidden: number;
     targets: number;
+    /** targets attacked: all of them, or after a repair only those whose system it changed (gate.ts, toAttack) */
+    attacked?: number;
     rows: number;
     /** relation rows that do not hold on this data (e.g. a household that moved between units): not used */
     rowsNotHolding: number;
