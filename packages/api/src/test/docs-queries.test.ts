@@ -121,6 +121,31 @@ describe("the worked queries of docs/api.md, on the demo release", () => {
   });
 });
 
+describe("the officially reported figures of docs/api.md, on the demo release", () => {
+  const section = DOC.slice(DOC.indexOf("## Officially reported figures"));
+  const query = /```graphql\n([\s\S]*?)```/.exec(section)![1]!;
+  const curlBody = JSON.parse(/-d '(\{.*\})'/.exec(section)![1]!) as { query: string; variables: Record<string, unknown> };
+  type Figures = { data?: { unit?: { officialFigures: { poorRate: number; quality: string; source: { publisher: string; url: string } }[] } } };
+
+  it.each([
+    ["64", 2023, 8.11, /Báo Gia Lai/],
+    ["06", 2021, 26.93, /Sở Kế hoạch và Đầu tư tỉnh Bắc Kạn/],
+    ["VN", 2022, 4.03, /./],
+  ] as const)("gives %s %i as its source published it, with the source's URL", async (code, year, rate, publisher) => {
+    const { status, body } = await app.gql(query, { code, year });
+    expect(status).toBe(200);
+    const figures = (body as Figures).data!.unit!.officialFigures;
+    expect(figures).toHaveLength(1);
+    expect(figures[0]).toMatchObject({ poorRate: rate, quality: "REPORTED", source: { publisher: expect.stringMatching(publisher), url: expect.stringMatching(/^https:\/\//) } });
+  });
+
+  it("sends the same query in its curl command, and the curl body returns Gia Lai 2023", async () => {
+    expect(squash(curlBody.query)).toBe(squash(query));
+    const res = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(curlBody) });
+    expect(((await res.json()) as Figures).data!.unit!.officialFigures[0]!.poorRate).toBe(8.11);
+  });
+});
+
 describe("the explorer's example tabs, on the demo release", () => {
   it("are the docs' ten queries with the same variables", () => {
     const docs = docQueries();
