@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:lighthouse [--url http://localhost:4000] [--runs 3] [--pages /,/unit/06/]`
+ * `pnpm bench:lighthouse [--url http://localhost:4000] [--runs 3] [--pages /,/unit/06/,…]`
  *
  * Lighthouse 12 (mobile, default simulated throttling) on Debian's chromium against a running portal (`pnpm start`),
  * each page `--runs` times; prints the median score of each category and the bytes transferred, and exits 1 when a
@@ -21,7 +21,7 @@ const opt = (name: string, fallback: string) => {
 };
 const base = opt("url", "http://localhost:4000").replace(/\/$/, "");
 const runs = Number(opt("runs", "3"));
-const pages = opt("pages", "/,/unit/06/,/unit/01990/").split(",");
+const pages = opt("pages", "/,/unit/06/,/unit/01990/,/unit/00001/,/quoc-gia/").split(",");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const lighthouseBin = path.resolve(import.meta.dirname, "../node_modules/.bin/lighthouse");
 
