@@ -92,3 +92,43 @@ export function notModified(req: IncomingMessage, etag: string | undefined, last
 export function httpDate(date: Date): string {
   return date.toUTCString();
 }
+
+/** A file's validator from its size and modification time (base 36): changes whenever the file is rewritten. */
+export function statTag(stat: { size: number; mtimeMs: number }): string {
+  return `${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}`;
+}
+
+/** A public file to send: its validator (a quoted ETag before the coding is added), date, coding and body. */
+export interface PublicFile {
+  type: string;
+  cacheControl: string;
+  tag: string;
+  modified: Date;
+  coding: Encoding;
+  csp?: string;
+  /** the body in `coding`; read only when the client's copy is not current */
+  body: () => Buffer;
+}
+
+/**
+ * Sends a public file: CORS, an ETag per content coding, Last-Modified, 304 when the client's copy is current, else
+ * the body with its length. Why one sender: static files and the profiles filled from the shared template must
+ * revalidate and cache alike.
+ */
+export function sendPublicFile(req: IncomingMessage, res: ServerResponse, f: PublicFile): void {
+  const etag = codingEtag(f.tag, f.coding);
+  const headers: Record<string, string | number> = {
+    ...PUBLIC_FILE_CORS, "content-type": f.type, "cache-control": f.cacheControl, etag, "last-modified": httpDate(f.modified), vary: "accept-encoding",
+  };
+  if (f.csp) headers["content-security-policy"] = f.csp;
+  if (notModified(req, etag, f.modified)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const body = f.body();
+  if (f.coding !== "identity") headers["content-encoding"] = f.coding;
+  headers["content-length"] = body.length;
+  res.writeHead(200, headers);
+  res.end(body);
+}

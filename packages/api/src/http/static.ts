@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { acceptedEncoding, codingEtag, compress, httpDate, notModified, PUBLIC_FILE_CORS, sendText, type Encoding } from "./respond.js";
+import { acceptedEncoding, compress, PUBLIC_FILE_CORS, sendPublicFile, sendText, statTag, type Encoding } from "./respond.js";
 import { htmlCsp, isFramable } from "./security-headers.js";
 import { serveUnitTemplate } from "./unit-template.js";
 
@@ -81,27 +81,16 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
   if (!file) return void (serveUnitTemplate(root, req, res, url) || sendText(res, 404, "Không tìm thấy trang / Page not found", PUBLIC_FILE_CORS));
   const stat = fs.statSync(file);
   const type = contentType(file);
-  const fileTag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+  const fileTag = `"${statTag(stat)}"`;
   const { coding, precompressed } = fileCoding(file, type, stat.size, acceptedEncoding(req));
-  const etag = codingEtag(fileTag, coding);
-  const headers: Record<string, string | number> = {
-    ...PUBLIC_FILE_CORS,
-    "content-type": type,
-    "cache-control": isHashedAsset(url.pathname) ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
-    etag,
-    "last-modified": httpDate(stat.mtime),
-    vary: "accept-encoding",
-  };
-  if (type.startsWith("text/html")) headers["content-security-policy"] = pageCsp(file, fileTag, url.pathname);
-  if (notModified(req, etag, stat.mtime)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const raw = precompressed ? undefined : fs.readFileSync(file);
-  const body = precompressed ? fs.readFileSync(precompressed) : coding === "identity" ? raw! : compress(raw!, coding);
-  if (coding !== "identity") headers["content-encoding"] = coding;
-  headers["content-length"] = body.length;
-  res.writeHead(200, headers);
-  res.end(body);
+  sendPublicFile(req, res, {
+    type, coding, tag: fileTag, modified: stat.mtime,
+    cacheControl: isHashedAsset(url.pathname) ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
+    ...(type.startsWith("text/html") ? { csp: pageCsp(file, fileTag, url.pathname) } : {}),
+    body: () => {
+      if (precompressed) return fs.readFileSync(precompressed);
+      const raw = fs.readFileSync(file);
+      return coding === "identity" ? raw : compress(raw, coding);
+    },
+  });
 }

@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { acceptedEncoding, codingEtag, compress, httpDate, notModified, PUBLIC_FILE_CORS } from "./respond.js";
+import { acceptedEncoding, compress, sendPublicFile, statTag } from "./respond.js";
 import { htmlCsp } from "./security-headers.js";
 
 /** Text, or a link (only site-relative hrefs are kept). */
@@ -52,8 +52,6 @@ export function fillTemplate(template: string, fill: ProfileFill, code: string):
     .replace("__MB_BODY__", renderBlocks(fill.blocks));
 }
 
-const tag = (s: fs.Stats) => `${s.size.toString(36)}-${Math.floor(s.mtimeMs).toString(36)}`;
-
 /** Serves a templated profile; false when the path is not one (or the unit has no fill file), so the caller says 404. */
 export function serveUnitTemplate(root: string, req: IncomingMessage, res: ServerResponse, url: URL): boolean {
   const m = ROUTE.exec(url.pathname);
@@ -65,25 +63,14 @@ export function serveUnitTemplate(root: string, req: IncomingMessage, res: Serve
   const fillStat = fs.statSync(fillFile, { throwIfNoEntry: false });
   const templateStat = fs.statSync(templateFile, { throwIfNoEntry: false });
   if (!fillStat?.isFile() || !templateStat?.isFile()) return false;
-  const fileTag = `"u${tag(templateStat)}-${tag(fillStat)}"`;
-  const coding = acceptedEncoding(req);
-  const etag = codingEtag(fileTag, coding);
-  const modified = new Date(Math.max(templateStat.mtimeMs, fillStat.mtimeMs));
-  const headers: Record<string, string | number> = {
-    ...PUBLIC_FILE_CORS, "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=0, must-revalidate",
-    etag, "last-modified": httpDate(modified), vary: "accept-encoding",
-  };
   const fills = JSON.parse(fs.readFileSync(fillFile, "utf8")) as { vi: ProfileFill; en: ProfileFill };
   const html = fillTemplate(fs.readFileSync(templateFile, "utf8"), en ? fills.en : fills.vi, code);
-  headers["content-security-policy"] = htmlCsp(html, false);
-  if (notModified(req, etag, modified)) {
-    res.writeHead(304, headers).end();
-    return true;
-  }
-  const raw = Buffer.from(html);
-  const body = coding === "identity" ? raw : compress(raw, coding);
-  if (coding !== "identity") headers["content-encoding"] = coding;
-  headers["content-length"] = body.length;
-  res.writeHead(200, headers).end(body);
+  const coding = acceptedEncoding(req);
+  sendPublicFile(req, res, {
+    type: "text/html; charset=utf-8", cacheControl: "public, max-age=0, must-revalidate", coding,
+    tag: `"u${statTag(templateStat)}-${statTag(fillStat)}"`, modified: new Date(Math.max(templateStat.mtimeMs, fillStat.mtimeMs)),
+    csp: htmlCsp(html, false),
+    body: () => (coding === "identity" ? Buffer.from(html) : compress(Buffer.from(html), coding)),
+  });
   return true;
 }
