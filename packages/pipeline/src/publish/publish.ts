@@ -6,7 +6,7 @@ import { INDICATORS } from "@minhbach/core/standards/indicators.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
 import { STANDARDS, standardForYear } from "@minhbach/core/standards/index.ts";
 import { DisclosureGateError, protect, type GateReport } from "@minhbach/core/disclosure/index.ts";
-import type { DifferencingPair } from "@minhbach/core/disclosure/release-gate/index.ts";
+import { parseCellKey, type DifferencingPair } from "@minhbach/core/disclosure/release-gate/index.ts";
 import { createProtectPool, defaultProtectWorkers, type ProtectPool } from "@minhbach/core/disclosure/protect-pool.ts";
 import { migrateStore } from "@minhbach/db/migrate.ts";
 import { openPrivateStore, type PrivateDb } from "@minhbach/db/private.ts";
@@ -137,8 +137,8 @@ export async function publishRelease(opts: PublishOptions): Promise<PublishSumma
       k: opts.k, content, hiddenValues: figures.hiddenValues, differencing, hierarchy: snap.hierarchy, villagesByYear: villagesByYear(scan), publicDb, log,
     });
     for (const { key } of repaired) {
-      const [subject, year, measure] = key.split("|") as [string, string, string];
-      report.suppressions.push({ kind: "CELL", subject, year: Number(year), measure, reason: "RELEASE_GATE" });
+      const { unit: subject, year, measure } = parseCellKey(key);
+      report.suppressions.push({ kind: "CELL", subject, year, measure, reason: "RELEASE_GATE" });
     }
     log(`release gate: ${releaseGate.stats.targets} protected figures attacked over ${releaseGate.stats.rows} relations in ${Date.now() - gateStarted} ms` +
       (repaired.length ? `; ${repaired.length} more figures hidden in ${rounds - 1} repair round(s)` : ""));

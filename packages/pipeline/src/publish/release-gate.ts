@@ -4,7 +4,7 @@
  * A refused release names units, years and tables and what the operator can do, never a protected value.
  */
 import { standardForYear } from "@minhbach/core/standards/index.ts";
-import { cellKey, runReleaseGateWithRepair, type DifferencingPair, type RepairChoice, type RepairedGate, type HierarchyEdge, type ReleaseCell, type ReleaseFinding, type ReleaseGateReport } from "@minhbach/core/disclosure/release-gate/index.ts";
+import { cellKey, parseCellKey, runReleaseGateWithRepair, type DifferencingPair, type RepairChoice, type RepairedGate, type HierarchyEdge, type ReleaseCell, type ReleaseFinding, type ReleaseGateReport } from "@minhbach/core/disclosure/release-gate/index.ts";
 import type { PublicDb } from "@minhbach/db/public.ts";
 import type { ReleaseContent } from "@minhbach/db/release-content.ts";
 import type { UnitHierarchy } from "./unit-hierarchy.js";
@@ -135,7 +135,7 @@ async function earlierReleases(db: PublicDb, wanted: ReadonlyMap<string, unknown
 /** Adds to the outsider's earlier releases what they published of the figures the repair just hid. */
 async function learnEarlier(db: PublicDb, earlier: EarlierRelease[], choices: readonly RepairChoice[]): Promise<void> {
   const keys = new Set(choices.map((c) => c.key));
-  const units = [...new Set(choices.map((c) => c.key.split("|")[0]!))];
+  const units = [...new Set(choices.map((c) => parseCellKey(c.key).unit))];
   for (let i = 0; i < units.length; i += 500) {
     for (const found of await earlierReleases(db, keys, units.slice(i, i + 500))) {
       const into = earlier.find((r) => r.releaseId === found.releaseId)!;

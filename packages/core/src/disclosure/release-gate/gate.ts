@@ -161,8 +161,8 @@ function toAttack(splits: SplitTarget[], system: GateSystem, opts: GateOptions):
     [...t.parts.keys()].some((c) => touched.has(c)));
 }
 
-export async function runReleaseGate(input: ReleaseGateInput, opts: GateOptions = {}): Promise<ReleaseGateReport> {
-  return (await attackRelease(input, opts)).report;
+export async function runReleaseGate(input: ReleaseGateInput): Promise<ReleaseGateReport> {
+  return (await attackRelease(input)).report;
 }
 
 /** The gate's attack, with the state a repair round reads (repair.ts). */

@@ -11,10 +11,8 @@
  * hierarchy sums (a sibling, or a child of the summed unit), never the parent's own total.
  */
 import { attackRelease, type GateOptions, type GateState } from "./gate.ts";
-import { relationRows } from "./relations.ts";
-import { ReleaseIndex } from "./release-index.ts";
-import { gateTargets } from "./targets.ts";
-import { cellKey, type RelationRow, type ReleaseCell, type ReleaseFinding, type ReleaseGateInput, type ReleaseGateReport } from "./types.ts";
+import type { ReleaseIndex } from "./release-index.ts";
+import { cellKey, parseCellKey, type RelationRow, type ReleaseCell, type ReleaseFinding, type ReleaseGateInput, type ReleaseGateReport } from "./types.ts";
 
 export interface RepairChoice {
   /** cellKey of the published figure to hide */
@@ -35,9 +33,10 @@ function rowsByKey(rows: readonly RelationRow[]): Map<string, RelationRow[]> {
   return out;
 }
 
-function isHidden(index: ReleaseIndex, key: string): boolean {
-  const [unit, year, measure] = key.split("|") as [string, string, string];
-  return index.usable(unit, Number(year), measure)?.status === "SUPPRESSED";
+/** The release's cell of a cellKey. */
+function cellOf(index: ReleaseIndex, key: string): ReleaseCell | undefined {
+  const { unit, year, measure } = parseCellKey(key);
+  return index.usable(unit, year, measure);
 }
 
 /** The largest published, hideable figure of a row other than the target's own terms, if any. */
@@ -48,9 +47,8 @@ function bestInRow(row: RelationRow, own: ReadonlySet<string>, index: ReleaseInd
   const terms = row.relation === "hierarchy" ? row.terms.slice(1) : row.terms;
   for (const [key] of terms) {
     if (own.has(key)) continue;
-    const [unit, year, measure] = key.split("|") as [string, string, string];
-    const cell = index.usable(unit, Number(year), measure);
-    if (cell?.status !== "PUBLISHED" || measure === "households" || cell.value === null) continue;
+    const cell = cellOf(index, key);
+    if (cell?.status !== "PUBLISHED" || cell.measure === "households" || cell.value === null) continue;
     if (heldEarlier(input, key, cell.value)) continue;
     if (!best || cell.value > best.value) best = { key, value: cell.value };
   }
@@ -58,14 +56,14 @@ function bestInRow(row: RelationRow, own: ReadonlySet<string>, index: ReleaseInd
 }
 
 /**
- * The published figures to hide for the findings of one gate run: per failing target, the best one of every row
- * within `round` steps of the target's figures. Empty when nothing hideable is left: the release must be refused.
+ * The published figures to hide for the findings of one attack (read from its state): per failing target, the best one
+ * of every row within `round` steps of the target's figures. Empty when nothing hideable is left: the release must be
+ * refused.
  */
-export function chooseRepairs(input: ReleaseGateInput, findings: readonly ReleaseFinding[], round: number, state?: GateState): RepairChoice[] {
-  const index = state?.index ?? new ReleaseIndex(input.cells);
+function chooseRepairs(input: ReleaseGateInput, findings: readonly ReleaseFinding[], round: number, { index, rows: allRows, targets: allTargets }: GateState): RepairChoice[] {
   const failing = new Set(findings.map((f) => f.target));
-  const targets = (state?.targets ?? gateTargets(index, input)).filter((t) => failing.has(t.id));
-  const rows = rowsByKey(state?.rows ?? relationRows(index, input));
+  const targets = allTargets.filter((t) => failing.has(t.id));
+  const rows = rowsByKey(allRows);
   const chosen = new Map<string, RepairChoice>();
   for (const t of targets) {
     const seen = new Set(t.terms.map(([key]) => key));
@@ -75,7 +73,7 @@ export function chooseRepairs(input: ReleaseGateInput, findings: readonly Releas
       for (const row of new Set(frontier.flatMap((key) => rows.get(key) ?? []))) {
         const hide = bestInRow(row, seen, index, input, round);
         if (hide && !chosen.has(hide)) chosen.set(hide, { key: hide, target: t.id });
-        for (const [key] of row.terms) if (!seen.has(key) && isHidden(index, key)) (seen.add(key), next.push(key));
+        for (const [key] of row.terms) if (!seen.has(key) && cellOf(index, key)?.status === "SUPPRESSED") (seen.add(key), next.push(key));
       }
       frontier = next;
     }
@@ -122,12 +120,11 @@ export async function runReleaseGateWithRepair(
     const { report, choices } = await attackAndChoose(input, round, maxRounds, { ...(changed ? { changed } : {}), ...(recheck ? { recheck } : {}) });
     onRound?.(round, report.findings.length, choices.length);
     if (!choices.length) return { report, repaired, rounds: round };
-    const keys = new Set(choices.map((c) => c.key));
-    changed = keys;
+    changed = new Set(choices.map((c) => c.key));
     recheck = new Set(report.findings.map((f) => f.target));
     input.cells.forEach((c, i) => {
       const key = cellKey(c.unit, c.year, c.measure);
-      if (!keys.has(key)) return;
+      if (!changed!.has(key)) return;
       input.hiddenValues.set(key, c.value!);
       input.cells[i] = { ...c, status: "SUPPRESSED", value: null };
     });

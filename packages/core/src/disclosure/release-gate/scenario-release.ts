@@ -1,6 +1,6 @@
 /** Small hand-built releases for the gate's scenario tests. Why shared: the gate's and the repair's scenarios must
  *  describe a release the same way, and the repair mutates the cells and hidden values it is given. */
-import { cellKey, type ReleaseCell, type ReleaseGateInput } from "./types.ts";
+import { parseCellKey, type ReleaseCell, type ReleaseGateInput } from "./types.ts";
 
 export type ScenarioRelease = ReleaseGateInput & { cells: ReleaseCell[]; hiddenValues: Map<string, number> };
 
@@ -9,10 +9,9 @@ export function scenarioRelease(k: number, figures: Record<string, number | ["hi
   const cells: ReleaseCell[] = [];
   const hiddenValues = new Map<string, number>();
   for (const [key, figure] of Object.entries(figures)) {
-    const [unit, year, measure] = key.split("|") as [string, string, string];
     const hidden = Array.isArray(figure);
-    cells.push({ unit, year: Number(year), measure, status: hidden ? "SUPPRESSED" : "PUBLISHED", value: hidden ? null : figure });
-    if (hidden) hiddenValues.set(cellKey(unit, Number(year), measure), figure[1]);
+    cells.push({ ...parseCellKey(key), status: hidden ? "SUPPRESSED" : "PUBLISHED", value: hidden ? null : figure });
+    if (hidden) hiddenValues.set(key, figure[1]);
   }
   return { k, edges: [], standards: new Map(), earlier: [], differencing: [], ...extra, cells, hiddenValues };
 }

@@ -95,3 +95,9 @@ export interface ReleaseGateReport {
 }
 
 export const cellKey = (unit: string, year: number, measure: string): string => `${unit}|${year}|${measure}`;
+
+/** The unit, year and measure of a cellKey (codes and measures hold no "|"). */
+export function parseCellKey(key: string): { unit: string; year: number; measure: string } {
+  const [unit, year, measure] = key.split("|") as [string, string, string];
+  return { unit, year: Number(year), measure };
+}
