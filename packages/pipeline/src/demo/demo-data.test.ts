@@ -8,6 +8,7 @@ import fs from "node:fs";
 import polygonClipping, { type MultiPolygon } from "polygon-clipping";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "@minhbach/db/test-temp-dir.ts";
+import { planarArea } from "@minhbach/core/geo/centroid.ts";
 import { REVIEW_CATEGORIES } from "@minhbach/core/households/columns.ts";
 import { INDICATORS, classifyHousehold, standardForYear } from "@minhbach/core/standards/index.ts";
 import { unitCoverage } from "../publish/coverage.js";
@@ -153,10 +154,7 @@ const mp = (code: string): MultiPolygon => {
   const g = JSON.parse(data.geometry.get(code)!.geometry!) as { type: string; coordinates: unknown };
   return (g.type === "Polygon" ? [g.coordinates] : g.coordinates) as MultiPolygon;
 };
-const area = (m: MultiPolygon) => m.reduce((s, p) => s + p.reduce((a, ring, i) => {
-  const twice = Math.abs(ring.reduce((t, [x, y], j, r) => t + (j ? r[j - 1]![0] * y - x * r[j - 1]![1] : 0), 0));
-  return a + (i === 0 ? twice : -twice) / 2;
-}, 0), 0);
+const area = (m: MultiPolygon) => planarArea({ type: "MultiPolygon", coordinates: m });
 
 describe("real geometry", () => {
   it("gives 62 of the 63 old provinces and 681 districts a real shape, not illustrative; Quảng Ninh (22) none", () => {
