@@ -10,6 +10,9 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export const ALL_UNIT_LEVELS = ["COUNTRY", "REGION", ...UNIT_LEVELS] as const;
 export type AnyUnitLevel = (typeof ALL_UNIT_LEVELS)[number];
 
+/** The code of the COUNTRY unit (the whole country), which the import of national figures and the portal look up. */
+export const COUNTRY_CODE = "VN";
+
 /** Whether `value` is an aggregation level (province … village). */
 export function isUnitLevel(value: string): value is UnitLevel {
   return (UNIT_LEVELS as readonly string[]).includes(value);

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { simplifyGeometry, toleranceForZoom, type AreaGeometry } from "@minhbach/core/geo/index.ts";
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
+import { ALL_UNIT_LEVELS } from "@minhbach/core/units/levels.ts";
 import type { Exec } from "./graphql-client.js";
 import { CHILDREN_QUERY, HISTORY_QUERY, PROJECTS_QUERY, RELEASE_QUERY, RELEASES_QUERY, SCHEMA_QUERY, unitsQuery } from "./queries.js";
 import { headlineOfficial, isTemplated } from "../lib/official.js";
@@ -14,7 +15,7 @@ import type { Change, Coverage, Fig, IndexEntry, KeyYear, Level, OfficialFigure,
 import { toShapes, type MapShape } from "../data/map-layers.js";
 import { writeReleaseChanges } from "./release-changes.js";
 
-const ALL_LEVELS: Level[] = ["COUNTRY", "REGION", "PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE"];
+const ALL_LEVELS: readonly Level[] = ALL_UNIT_LEVELS;
 const PAGE = 100;
 /** Zoom bands the map switches between: a province view and a commune view. */
 export const ZOOM_BANDS = [8, 11] as const;

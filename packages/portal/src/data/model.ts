@@ -3,6 +3,7 @@
  * shape: pages read one small JSON file each (a unit, or a commune with its villages), so the build scales to the
  * national data set without holding every unit in memory; notes are worded at render time in either language.
  */
+import type { AnyUnitLevel } from "@minhbach/core/units/levels.ts";
 export type Status = "PUBLISHED" | "SUPPRESSED" | "NOT_AVAILABLE";
 
 /**
@@ -34,7 +35,8 @@ export interface UnitRef {
   type: string;
 }
 
-export type Level = "COUNTRY" | "REGION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "VILLAGE";
+/** Every unit level, as core lists them (`ALL_UNIT_LEVELS`). */
+export type Level = AnyUnitLevel;
 
 export interface Change {
   kind: string;

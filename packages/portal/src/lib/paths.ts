@@ -8,8 +8,3 @@ import type { IndexEntry } from "../data/model.js";
 export function profileCodes(units: IndexEntry[]): string[] {
   return units.filter((u) => u.page === u.code && !u.templated).map((u) => u.code);
 }
-
-/** Units whose profile is the shared template filled by the server (no figures yet): no build step of their own. */
-export function templatedCodes(units: IndexEntry[]): string[] {
-  return units.filter((u) => u.page === u.code && u.templated).map((u) => u.code);
-}

@@ -4,7 +4,7 @@
  * 1 July 2025 linked to their predecessors. Why the same scheme as the Bắc Kạn demo had: a unit whose successor reuses
  * its code becomes `<code>.2025`; a unit the reform left as it was (same code, name, type and land) simply continues.
  */
-import type { AnyUnitLevel } from "@minhbach/core/units/levels.ts";
+import { COUNTRY_CODE, type AnyUnitLevel } from "@minhbach/core/units/levels.ts";
 import { SOURCE_IDS } from "../sources.js";
 import type { DemoChange, DemoParent, DemoUnit } from "../units.js";
 import type { NationalData } from "./load.js";
@@ -16,7 +16,6 @@ export const DEMO_START = new Date("2021-01-01T00:00:00Z");
 export const LEGAL_1683 = "Nghị quyết 1683/NQ-UBTVQH15 ngày 16/06/2025";
 export const LEGAL_202 = "Nghị quyết 202/2025/QH15 ngày 12/06/2025";
 export const LEGAL_DISTRICTS = "Nghị quyết 203/2025/QH15 (sửa đổi Hiến pháp); Luật Tổ chức chính quyền địa phương số 72/2025/QH15";
-export const COUNTRY_CODE = "VN";
 /** The new Thái Nguyên (old 06 Bắc Kạn + old 19 Thái Nguyên), whose communes Resolution 1683 rearranged. */
 export const THAI_NGUYEN = "19";
 

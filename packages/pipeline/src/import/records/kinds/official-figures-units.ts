@@ -5,9 +5,8 @@
  * stored as "<code>.2025". The whole country is the COUNTRY unit VN; a region is the REGION unit with that name.
  */
 import { foldVietnamese } from "@minhbach/core/units/fold.ts";
+import { COUNTRY_CODE } from "@minhbach/core/units/levels.ts";
 import type { PrivateDb } from "@minhbach/db/private";
-
-export const COUNTRY_CODE = "VN";
 
 interface Candidate {
   code: string;
